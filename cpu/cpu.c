@@ -1,0 +1,170 @@
+/* CPU creation, reset, PSTATE packing and the caches' invalidation. */
+#include "cpu.h"
+
+#include <stdlib.h>
+
+#include "decode.h"
+
+/* Decoded pages kept at most (40 KiB each); past this the cache starts over. */
+#define DCACHE_MAX_LIVE 4096
+
+struct cpu *cpu_new(const struct bus *bus, unsigned highest_el)
+{
+	if (highest_el < 1 || highest_el > 3 || (bus->ram_base | bus->ram_size) & ~PAGE_MASK)
+		return NULL;
+	sysregs_init();
+	if (decode_init() != 0)
+		return NULL;
+	struct cpu *cpu = calloc(1, sizeof(*cpu));
+	if (!cpu)
+		return NULL;
+	cpu->bus = *bus;
+	cpu->highest_el = (uint8_t)highest_el;
+	cpu->dcache_pages = bus->ram_size >> PAGE_SHIFT;
+	cpu->dcache = calloc(cpu->dcache_pages ? cpu->dcache_pages : 1, sizeof(*cpu->dcache));
+	if (!cpu->dcache) {
+		free(cpu);
+		return NULL;
+	}
+	cpu_reset(cpu, bus->ram_base);
+	return cpu;
+}
+
+static void cpu_free_retired(struct cpu *cpu)
+{
+	while (cpu->retired) {
+		struct dpage *next = cpu->retired->next_retired;
+		free(cpu->retired);
+		cpu->retired = next;
+	}
+}
+
+void cpu_free(struct cpu *cpu)
+{
+	if (!cpu)
+		return;
+	cpu_dcache_flush(cpu);
+	cpu_free_retired(cpu);
+	free(cpu->dcache);
+	free(cpu);
+}
+
+/*
+ * Reset into the highest implemented EL with SP_ELx selected and all of DAIF
+ * masked (Arm ARM D1.9? "Reset": PSTATE.{D,A,I,F} = 1 on reset into AArch64).
+ */
+void cpu_reset(struct cpu *cpu, uint64_t entry)
+{
+	for (unsigned i = 0; i < 32; i++)
+		cpu->x[i] = 0;
+	for (unsigned i = 0; i < 4; i++)
+		cpu->sp_el[i] = 0;
+	for (unsigned id = 0; id < SR_COUNT; id++)
+		cpu->sr[id] = sysreg_table[id].reset;
+
+	/* ID_AA64PFR0_EL1.EL2 [11:8], EL3 [15:12]: 0 when not implemented. */
+	uint64_t pfr0 = cpu->sr[SR_ID_AA64PFR0_EL1] & ~0xff00ull;
+	if (cpu->highest_el >= 2)
+		pfr0 |= 0x100;
+	if (cpu->highest_el >= 3)
+		pfr0 |= 0x1000;
+	cpu->sr[SR_ID_AA64PFR0_EL1] = pfr0;
+
+	cpu->nzcv = 0;
+	cpu->daif = DAIF_D | DAIF_A | DAIF_I | DAIF_F;
+	cpu_set_el_spsel(cpu, cpu->highest_el, 1);
+	cpu->il = 0;
+	cpu->ss = 0;
+	cpu->event_register = false;
+	cpu->excl_valid = false;
+	cpu->pc = entry;
+	cpu->icount = 0;
+	cpu->insn_limit = UINT64_MAX;
+	cpu->slice_end = 0;
+	cpu->stop = STOP_NONE;
+	cpu->exit_code = 0;
+	cpu->last_exc_icount = UINT64_MAX;
+	cpu->stuck_count = 0;
+	cpu_tlb_flush(cpu);
+	cpu_dcache_flush(cpu);
+}
+
+/* SPSR_ELx layout for AArch64 (Arm ARM C5.2.18? "SPSR_EL1"). */
+#define SPSR_SS (1ull << 21)
+#define SPSR_IL (1ull << 20)
+
+uint64_t cpu_pstate_get(const struct cpu *cpu)
+{
+	return (uint64_t)cpu->nzcv | (cpu->ss ? SPSR_SS : 0) | (cpu->il ? SPSR_IL : 0) |
+	       cpu->daif | ((uint64_t)cpu->el << 2) | cpu->spsel;
+}
+
+void cpu_pstate_set(struct cpu *cpu, uint64_t spsr)
+{
+	cpu->nzcv = (uint32_t)spsr & 0xf0000000u;
+	cpu->daif = (uint32_t)spsr & 0x3c0u;
+	cpu->ss = (spsr & SPSR_SS) != 0;
+	cpu->il = (spsr & SPSR_IL) != 0;
+	cpu_set_el_spsel(cpu, (spsr >> 2) & 3, spsr & 1);
+}
+
+void cpu_tlb_flush(struct cpu *cpu)
+{
+	struct tlb_entry *e = &cpu->tlb[0][0][0];
+	size_t n = sizeof(cpu->tlb) / sizeof(cpu->tlb[0][0][0]);
+	for (size_t i = 0; i < n; i++)
+		e[i].tag = ~0ull;
+}
+
+static void cpu_retire_page(struct cpu *cpu, uint64_t idx)
+{
+	struct dpage *dp = cpu->dcache[idx];
+	cpu->dcache[idx] = NULL;
+	dp->next_retired = cpu->retired;
+	cpu->retired = dp;
+	cpu->dcache_live--;
+	/* The inner loop may be running this page: make it come out. */
+	cpu->slice_end = 0;
+}
+
+void cpu_dcache_flush(struct cpu *cpu)
+{
+	for (uint64_t i = 0; i < cpu->dcache_pages && cpu->dcache_live; i++)
+		if (cpu->dcache[i])
+			cpu_retire_page(cpu, i);
+}
+
+void cpu_code_written(struct cpu *cpu, uint64_t pa)
+{
+	uint64_t off = pa - cpu->bus.ram_base;
+	if (off < cpu->bus.ram_size && cpu->dcache[off >> PAGE_SHIFT])
+		cpu_retire_page(cpu, off >> PAGE_SHIFT);
+}
+
+/*
+ * The decoded page for RAM page idx, created empty (entries decode lazily).
+ * Write-TLB entries for it are dropped so that stores to it take the slow
+ * path, which calls cpu_code_written().
+ */
+struct dpage *cpu_dpage(struct cpu *cpu, uint64_t idx)
+{
+	struct dpage *dp = cpu->dcache[idx];
+	if (likely(dp != NULL))
+		return dp;
+	if (cpu->dcache_live >= DCACHE_MAX_LIVE)
+		cpu_dcache_flush(cpu);
+	dp = calloc(1, sizeof(*dp));
+	if (!dp)
+		return NULL;
+	cpu->dcache[idx] = dp;
+	cpu->dcache_live++;
+	for (unsigned el = 0; el < 4; el++)
+		for (unsigned i = 0; i < TLB_SIZE; i++)
+			cpu->tlb[el][TLB_WRITE][i].tag = ~0ull;
+	return dp;
+}
+
+void cpu_free_retired_pages(struct cpu *cpu)
+{
+	cpu_free_retired(cpu);
+}

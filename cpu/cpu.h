@@ -1,0 +1,248 @@
+/*
+ * The architectural state of one AArch64 PE and the inline accessors that
+ * instruction bodies use. Nothing here knows the board: memory and devices
+ * are reached through struct bus, events leave through struct cpu_hooks.
+ */
+#ifndef EL2SIM_CPU_H
+#define EL2SIM_CPU_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "bits.h"
+#include "bus.h"
+#include "exc.h"
+#include "insn.h"
+#include "sysregs.h"
+
+#define PAGE_SHIFT 12
+#define PAGE_SIZE (1ull << PAGE_SHIFT)
+#define PAGE_MASK (~(PAGE_SIZE - 1))
+#define INSNS_PER_PAGE (PAGE_SIZE / 4)
+
+/* Instructions between two calls of hooks.poll. */
+#define CPU_POLL_INSNS 65536
+
+/*
+ * Deterministic time: the system counter advances one tick per retired
+ * instruction and runs at this frequency (CNTFRQ_EL0), so a simulated
+ * second is 100 million instructions on every host.
+ */
+#define CPU_COUNTER_HZ 100000000ull
+
+#define TLB_BITS 8
+#define TLB_SIZE (1u << TLB_BITS)
+enum tlb_kind { TLB_READ, TLB_WRITE, TLB_KINDS };
+
+/*
+ * A soft-TLB entry: tag is the page's VA (invalid: ~0), addend turns a VA in
+ * that page into a host pointer. Looking up VA va for an access of size bytes
+ * compares tag with va & (PAGE_MASK | (size - 1)), so a misaligned access
+ * misses and takes the slow path.
+ */
+struct tlb_entry {
+	uint64_t tag;
+	uintptr_t addend;
+};
+
+/* Decoded instructions of one 4 KiB physical page. */
+struct dpage {
+	struct insn insn[INSNS_PER_PAGE];
+	struct dpage *next_retired;
+};
+
+/* Why cpu_run returned. */
+enum cpu_stop {
+	STOP_NONE = 0,
+	STOP_EXIT,        /* the guest asked to exit (semihosting); cpu->exit_code */
+	STOP_INSN_LIMIT,  /* --max-insns reached */
+	STOP_STUCK,       /* exceptions taken repeatedly without progress */
+	STOP_HOST_ERROR,  /* a host-side failure (allocation, I/O) */
+};
+
+struct cpu_hooks {
+	void *opaque;
+	/* HLT #0xF000 with semihosting on; returns an exec_status. */
+	int (*semihost)(void *opaque, struct cpu *cpu);
+	/* After an exception has been taken (state is the handler's). */
+	void (*on_exception)(void *opaque, const struct cpu *cpu, const struct exc *e,
+			     unsigned from_el);
+	/* Called from the outer loop every CPU_POLL_INSNS instructions (devices, stdin). */
+	void (*poll)(void *opaque, struct cpu *cpu);
+	/* After an ERET has executed. */
+	void (*on_eret)(void *opaque, const struct cpu *cpu, unsigned from_el, bool illegal);
+};
+
+struct cpu {
+	/* X0-X30; x[31] is XZR: it reads 0 and is re-zeroed after every write. */
+	uint64_t x[32];
+	uint64_t pc;
+	uint64_t sp_el[4]; /* SP_EL0..SP_EL3 */
+
+	/* PSTATE, split for speed; cpu_pstate_get() packs it in SPSR layout. */
+	uint32_t nzcv; /* N Z C V in bits [31:28] */
+	uint32_t daif; /* D A I F in bits [9:6] */
+	uint8_t el;    /* PSTATE.EL */
+	uint8_t spsel; /* PSTATE.SPSel */
+	uint8_t sp_idx; /* which sp_el[] is SP: spsel ? el : 0 */
+	uint8_t il;    /* PSTATE.IL */
+	uint8_t ss;    /* PSTATE.SS */
+
+	uint8_t highest_el; /* the highest implemented EL: EL1..EL3 (--el) */
+	bool event_register;
+
+	/* The local exclusive monitor (Arm ARM B2.9? "Exclusive access instructions"). */
+	bool excl_valid;
+	uint8_t excl_size;
+	uint64_t excl_addr;
+
+	uint64_t sr[SR_COUNT]; /* system register storage, by enum sysreg_id */
+
+	uint64_t icount;    /* instructions retired */
+	uint64_t insn_limit; /* stop with STOP_INSN_LIMIT at this icount */
+	uint64_t slice_end; /* the inner loop returns to the outer loop here */
+
+	struct exc exc; /* the exception a handler raised */
+	enum cpu_stop stop;
+	int exit_code;
+
+	/* Repeated-exception detection (see exc_take). */
+	uint64_t last_exc_icount;
+	unsigned stuck_count;
+
+	struct bus bus;
+	struct cpu_hooks hooks;
+
+	/* One soft TLB per EL so exception entry and return flush nothing. */
+	struct tlb_entry tlb[4][TLB_KINDS][TLB_SIZE];
+
+	/* Decode cache: one slot per RAM page; retired pages freed in the outer loop. */
+	struct dpage **dcache;
+	uint64_t dcache_pages;
+	unsigned dcache_live;
+	struct dpage *retired;
+};
+
+/* Create a CPU over a bus, in reset state at EL highest_el (1..3). */
+struct cpu *cpu_new(const struct bus *bus, unsigned highest_el);
+void cpu_free(struct cpu *cpu);
+/* Architectural reset at the highest implemented EL, PC = entry. */
+void cpu_reset(struct cpu *cpu, uint64_t entry);
+
+/* Run until a stop condition; returns cpu->stop. */
+enum cpu_stop cpu_run(struct cpu *cpu);
+
+/*
+ * Execute exactly one instruction (or take one pending exception) on the
+ * slow path and return its exec_status; an exception raised by it has been
+ * taken when this returns. For tests, single-stepping and tracing.
+ */
+int cpu_step(struct cpu *cpu);
+
+/* PSTATE in SPSR_ELx layout (Arm ARM C5.2.18? "SPSR_EL1") and back. */
+uint64_t cpu_pstate_get(const struct cpu *cpu);
+void cpu_pstate_set(struct cpu *cpu, uint64_t spsr);
+
+/* Change EL and/or SPSel, keeping sp_idx coherent. */
+static inline void cpu_set_el_spsel(struct cpu *cpu, unsigned el, unsigned spsel)
+{
+	cpu->el = (uint8_t)el;
+	cpu->spsel = (uint8_t)spsel;
+	cpu->sp_idx = (uint8_t)(spsel ? el : 0);
+}
+
+/* Forget every soft-TLB entry (translation or permissions changed). */
+void cpu_tlb_flush(struct cpu *cpu);
+/* Forget every decoded page (IC IALLU, a loader wrote code, ...). */
+void cpu_dcache_flush(struct cpu *cpu);
+/* The guest wrote physical page pa: forget its decoded instructions. */
+void cpu_code_written(struct cpu *cpu, uint64_t pa);
+
+/* Internal to cpu/: the decoded page for RAM page idx (NULL: out of memory),
+ * and freeing of retired pages once no handler can be running from them. */
+struct dpage *cpu_dpage(struct cpu *cpu, uint64_t idx);
+void cpu_free_retired_pages(struct cpu *cpu);
+
+/* EL2Enabled() (Arm ARM J1 shared/functions/system/EL2Enabled): EL2 exists and,
+ * with EL3 present, SCR_EL3.NS is 1 (Secure EL2 is not implemented). */
+static inline bool cpu_el2_enabled(const struct cpu *cpu)
+{
+	return cpu->highest_el >= 2 && (cpu->highest_el < 3 || (cpu->sr[SR_SCR_EL3] & 1));
+}
+
+/* ---- register access, as instruction bodies use it ---- */
+
+/* X[n] with register 31 as XZR. */
+static inline uint64_t x_read(const struct cpu *cpu, unsigned n)
+{
+	return cpu->x[n];
+}
+
+static inline void x_write(struct cpu *cpu, unsigned n, uint64_t v)
+{
+	cpu->x[n] = v;
+	cpu->x[31] = 0;
+}
+
+/* Write a result of datasize 32 or 64: W writes zero the upper half. */
+static inline void x_write_sf(struct cpu *cpu, unsigned n, uint64_t v, unsigned sf)
+{
+	x_write(cpu, n, sf ? v : (uint32_t)v);
+}
+
+static inline uint64_t sp_read(const struct cpu *cpu)
+{
+	return cpu->sp_el[cpu->sp_idx];
+}
+
+static inline void sp_write(struct cpu *cpu, uint64_t v)
+{
+	cpu->sp_el[cpu->sp_idx] = v;
+}
+
+/* X[n] with register 31 as SP (the "Xn|SP" operand forms). */
+static inline uint64_t xsp_read(const struct cpu *cpu, unsigned n)
+{
+	return n == 31 ? sp_read(cpu) : cpu->x[n];
+}
+
+static inline void xsp_write(struct cpu *cpu, unsigned n, uint64_t v)
+{
+	if (n == 31)
+		sp_write(cpu, v);
+	else
+		cpu->x[n] = v;
+}
+
+#define NZCV_N (1u << 31)
+#define NZCV_Z (1u << 30)
+#define NZCV_C (1u << 29)
+#define NZCV_V (1u << 28)
+
+#define DAIF_D (1u << 9)
+#define DAIF_A (1u << 8)
+#define DAIF_I (1u << 7)
+#define DAIF_F (1u << 6)
+
+/* ConditionHolds() (Arm ARM J1, shared/functions/system/ConditionHolds). */
+static inline bool cond_holds(const struct cpu *cpu, unsigned cond)
+{
+	uint32_t f = cpu->nzcv;
+	bool n = f & NZCV_N, z = f & NZCV_Z, c = f & NZCV_C, v = f & NZCV_V;
+	bool r;
+	switch (cond >> 1) {
+	case 0: r = z; break;            /* EQ / NE */
+	case 1: r = c; break;            /* CS / CC */
+	case 2: r = n; break;            /* MI / PL */
+	case 3: r = v; break;            /* VS / VC */
+	case 4: r = c && !z; break;      /* HI / LS */
+	case 5: r = n == v; break;       /* GE / LT */
+	case 6: r = n == v && !z; break; /* GT / LE */
+	default: r = true; break;        /* AL / NV: both always true */
+	}
+	if ((cond & 1) && cond != 15)
+		r = !r;
+	return r;
+}
+
+#endif

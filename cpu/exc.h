@@ -1,0 +1,58 @@
+/*
+ * Exceptions as data. A handler that raises an exception fills cpu->exc
+ * (through the helpers below) and returns EXEC_EXC or EXEC_CALL; the run loop
+ * hands it to exc_take(), the one place where an exception is taken.
+ */
+#ifndef EL2SIM_EXC_H
+#define EL2SIM_EXC_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+struct cpu;
+
+enum exc_type { EXC_SYNC = 0, EXC_IRQ = 1, EXC_FIQ = 2, EXC_SERROR = 3 };
+
+struct exc {
+	uint8_t type;      /* enum exc_type */
+	uint8_t target_el; /* 1..3 */
+	bool far_valid;    /* FAR_ELx is written only when the class defines it */
+	uint64_t esr;      /* from a syn_*() constructor */
+	uint64_t far;
+	uint64_t elr;      /* the preferred return address */
+	const char *cause; /* the control bit or instruction class that routed it */
+};
+
+/*
+ * The EL a synchronous exception from the current state goes to when no trap
+ * control routes it elsewhere: EL1 from EL0 (EL2 when HCR_EL2.TGE is 1),
+ * otherwise the current EL (Arm ARM D1.10.? "Exception entry": synchronous
+ * exceptions are never taken to a lower EL).
+ */
+unsigned exc_sync_default_el(const struct cpu *cpu);
+
+/* Record a synchronous exception at the current PC for the run loop to take. */
+int exc_raise_sync(struct cpu *cpu, unsigned target_el, uint64_t esr, const char *cause);
+/* Same, with a valid FAR. */
+int exc_raise_sync_far(struct cpu *cpu, unsigned target_el, uint64_t esr, uint64_t far,
+		       const char *cause);
+
+/* UNDEFINED instruction: EC 0x00 to the default synchronous target. */
+int exc_raise_undef(struct cpu *cpu);
+
+/*
+ * AArch64.TakeException: write SPSR/ELR/ESR/FAR of the target EL, set PSTATE
+ * for entry, clear the exclusive monitor and branch to the vector.
+ */
+void exc_take(struct cpu *cpu, const struct exc *e);
+
+/* IllegalExceptionReturn(): would ERET with this SPSR be an illegal return? */
+bool exc_return_is_illegal(const struct cpu *cpu, uint64_t spsr);
+
+/* AArch64.ExceptionReturn() from the current EL (ERET, EL1 or higher). */
+void exc_return(struct cpu *cpu);
+
+/* The vector offset from VBAR_ELx for an exception from the current state. */
+uint64_t exc_vector_offset(const struct cpu *cpu, unsigned target_el, unsigned type);
+
+#endif

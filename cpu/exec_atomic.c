@@ -1,0 +1,2 @@
+/* Placeholder: written in a following commit. */
+#include "cpu.h"

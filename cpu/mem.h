@@ -1,0 +1,104 @@
+/*
+ * Data memory access for instruction bodies: the soft-TLB fast path inline
+ * (one compare, one add), everything else (a miss, misalignment, MMIO, a
+ * write to a page holding decoded code, an access flagged below) in
+ * mem_*_slow(). A return of 0 means done; anything else is EXEC_EXC with
+ * cpu->exc filled (data abort, alignment fault), to be returned as is.
+ *
+ * Accesses are little-endian (SCTLR_ELx.EE = 0; mixed-endian is not
+ * implemented and ID_AA64MMFR0_EL1.BigEnd says so).
+ */
+#ifndef EL2SIM_MEM_H
+#define EL2SIM_MEM_H
+
+#include <string.h>
+
+#include "cpu.h"
+
+/* Access flags */
+#define MEMF_UNPRIV 1u  /* LDTR/STTR: checked as an EL0 access */
+#define MEMF_ALIGNED 2u /* alignment fault unless aligned to size (exclusives, atomics, acquire/release) */
+#define MEMF_EXCL 4u    /* part of an exclusive: reported in the syndrome */
+#define MEMF_ATOMIC 8u  /* part of an LSE atomic read-modify-write */
+
+int mem_read_slow(struct cpu *cpu, uint64_t va, unsigned size, uint64_t *val, unsigned flags);
+int mem_write_slow(struct cpu *cpu, uint64_t va, unsigned size, uint64_t val, unsigned flags);
+
+static inline uint64_t mem_load_host(const void *p, unsigned size)
+{
+	uint8_t v8;
+	uint16_t v16;
+	uint32_t v32;
+	uint64_t v64;
+	switch (size) {
+	case 1: memcpy(&v8, p, 1); return v8;
+	case 2: memcpy(&v16, p, 2); return v16;
+	case 4: memcpy(&v32, p, 4); return v32;
+	default: memcpy(&v64, p, 8); return v64;
+	}
+}
+
+static inline void mem_store_host(void *p, unsigned size, uint64_t v)
+{
+	uint8_t v8 = (uint8_t)v;
+	uint16_t v16 = (uint16_t)v;
+	uint32_t v32 = (uint32_t)v;
+	switch (size) {
+	case 1: memcpy(p, &v8, 1); break;
+	case 2: memcpy(p, &v16, 2); break;
+	case 4: memcpy(p, &v32, 4); break;
+	default: memcpy(p, &v, 8); break;
+	}
+}
+
+/* Read size (1, 2, 4 or 8) bytes at va, zero-extended into *val. */
+static inline int mem_read(struct cpu *cpu, uint64_t va, unsigned size, uint64_t *val,
+			   unsigned flags)
+{
+	const struct tlb_entry *e = &cpu->tlb[cpu->el][TLB_READ][(va >> PAGE_SHIFT) & (TLB_SIZE - 1)];
+	if (likely(flags == 0 && e->tag == (va & (PAGE_MASK | (size - 1))))) {
+		*val = mem_load_host((const void *)(uintptr_t)(va + e->addend), size);
+		return 0;
+	}
+	return mem_read_slow(cpu, va, size, val, flags);
+}
+
+/* Write the low size (1, 2, 4 or 8) bytes of val at va. */
+static inline int mem_write(struct cpu *cpu, uint64_t va, unsigned size, uint64_t val,
+			    unsigned flags)
+{
+	const struct tlb_entry *e = &cpu->tlb[cpu->el][TLB_WRITE][(va >> PAGE_SHIFT) & (TLB_SIZE - 1)];
+	if (likely(flags == 0 && e->tag == (va & (PAGE_MASK | (size - 1))))) {
+		mem_store_host((void *)(uintptr_t)(va + e->addend), size, val);
+		return 0;
+	}
+	return mem_write_slow(cpu, va, size, val, flags);
+}
+
+/*
+ * Check that va is aligned to align bytes, raising an alignment fault (a data
+ * abort with DFSC 0b100001) if not. For pair exclusives, which need the
+ * alignment of the whole pair.
+ */
+int mem_check_align(struct cpu *cpu, uint64_t va, unsigned align, bool is_write);
+
+/* Raise an alignment fault for an access at va; returns EXEC_EXC. */
+int mem_fault_alignment(struct cpu *cpu, uint64_t va, bool is_write);
+
+/*
+ * The SP alignment check (Arm ARM D1.3.10? "SP alignment checking"): when
+ * SCTLR_ELx.SA (SA0 at EL0) is 1, a load or store whose base register is SP
+ * faults unless SP is 16-byte aligned. Call with the base value when Rn is 31;
+ * returns 0 or EXEC_EXC.
+ */
+int mem_check_sp(struct cpu *cpu, uint64_t sp);
+
+/*
+ * Debugger-style access by virtual address for the host side (semihosting,
+ * loaders): no exception, no side effects on the guest. Returns 0, or -1 if
+ * any byte is not RAM.
+ */
+int mem_debug_read(struct cpu *cpu, uint64_t va, void *buf, uint64_t len);
+int mem_debug_write(struct cpu *cpu, uint64_t va, const void *buf, uint64_t len);
+
+#endif

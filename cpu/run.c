@@ -1,0 +1,154 @@
+/*
+ * The run loop. The inner loop walks a page of pre-decoded instructions and
+ * leaves only at a branch, the page end, an exception, or when icount reaches
+ * slice_end; everything rare (polling devices, the instruction budget,
+ * freeing retired decoded pages, PSTATE.IL) lives in the outer loop or in
+ * fetch. Anything that must interrupt the inner loop sets slice_end to 0.
+ */
+#include "cpu.h"
+
+#include "decode.h"
+#include "syndrome.h"
+
+/* Where the decoded instruction at cpu->pc lives, or why it cannot be fetched. */
+struct fetch {
+	struct insn *in;
+	const uint32_t *word; /* host pointer to the instruction word */
+};
+
+/*
+ * Fetch the instruction at PC, in the Arm ARM's priority order for what can
+ * stop it (D1.3.5? "Synchronous exception prioritization"): PC alignment,
+ * then an abort on the fetch, then the Illegal Execution state exception.
+ * Stage 1 is not implemented yet: the PA is the PC.
+ */
+static int run_fetch(struct cpu *cpu, struct fetch *f)
+{
+	uint64_t pc = cpu->pc;
+	if (unlikely(pc & 3))
+		return exc_raise_sync_far(cpu, exc_sync_default_el(cpu), syn_pc_align(), pc,
+					  "PC alignment");
+	uint64_t off = pc - cpu->bus.ram_base;
+	if (unlikely(off >= cpu->bus.ram_size || (pc >> 40))) {
+		unsigned el = exc_sync_default_el(cpu);
+		return exc_raise_sync_far(cpu, el, syn_insn_abort(el == cpu->el, FSC_SEA), pc,
+					  "external abort (fetch)");
+	}
+	if (unlikely(cpu->il))
+		return exc_raise_sync(cpu, exc_sync_default_el(cpu), syn_illegal_state(),
+				      "PSTATE.IL");
+	struct dpage *dp = cpu_dpage(cpu, off >> PAGE_SHIFT);
+	if (unlikely(!dp)) {
+		cpu->stop = STOP_HOST_ERROR;
+		return EXEC_STOP;
+	}
+	f->in = &dp->insn[(off & ~PAGE_MASK) >> 2];
+	f->word = (const uint32_t *)(cpu->bus.ram + off);
+	return EXEC_NEXT;
+}
+
+static inline void run_decode_lazily(struct insn *in, const uint32_t *word)
+{
+	if (unlikely(in->exec == NULL))
+		decode(in, *word);
+}
+
+/* Everything but EXEC_NEXT and EXEC_BRANCH, after the handler returned. */
+static void run_finish(struct cpu *cpu, int st)
+{
+	switch (st) {
+	case EXEC_CALL:
+		cpu->icount++;
+		exc_take(cpu, &cpu->exc);
+		break;
+	case EXEC_EXC:
+		exc_take(cpu, &cpu->exc);
+		break;
+	case EXEC_STOP:
+		cpu->icount++;
+		cpu->pc += 4;
+		break;
+	default:
+		break;
+	}
+}
+
+int cpu_step(struct cpu *cpu)
+{
+	struct fetch f;
+	int st = run_fetch(cpu, &f);
+	if (st == EXEC_NEXT) {
+		run_decode_lazily(f.in, f.word);
+		st = f.in->exec(cpu, f.in);
+		if (st == EXEC_NEXT) {
+			cpu->pc += 4;
+			cpu->icount++;
+		} else if (st == EXEC_BRANCH) {
+			cpu->icount++;
+		} else {
+			run_finish(cpu, st);
+		}
+	} else if (st == EXEC_EXC) {
+		exc_take(cpu, &cpu->exc);
+	}
+	cpu_free_retired_pages(cpu);
+	return st;
+}
+
+/* Run from PC until icount reaches slice_end, something stops the CPU, or
+ * control leaves the pre-decoded path (exception, page change, code write). */
+static void run_slice(struct cpu *cpu)
+{
+	struct fetch f;
+	for (;;) {
+		int st = run_fetch(cpu, &f);
+		if (unlikely(st != EXEC_NEXT)) {
+			if (st == EXEC_EXC)
+				exc_take(cpu, &cpu->exc);
+			return;
+		}
+		for (;;) {
+			run_decode_lazily(f.in, f.word);
+			st = f.in->exec(cpu, f.in);
+			if (likely(st == EXEC_NEXT)) {
+				cpu->pc += 4;
+				if (unlikely(++cpu->icount >= cpu->slice_end))
+					return;
+				if (unlikely((cpu->pc & ~PAGE_MASK) == 0))
+					break; /* next page: fetch again */
+				f.in++;
+				f.word++;
+				continue;
+			}
+			if (st == EXEC_BRANCH) {
+				if (unlikely(++cpu->icount >= cpu->slice_end))
+					return;
+				break;
+			}
+			run_finish(cpu, st);
+			return;
+		}
+	}
+}
+
+enum cpu_stop cpu_run(struct cpu *cpu)
+{
+	uint64_t next_poll = cpu->icount;
+	cpu->stop = STOP_NONE;
+	while (cpu->stop == STOP_NONE) {
+		cpu_free_retired_pages(cpu);
+		if (cpu->icount >= cpu->insn_limit) {
+			cpu->stop = STOP_INSN_LIMIT;
+			break;
+		}
+		if (cpu->icount >= next_poll) {
+			if (cpu->hooks.poll)
+				cpu->hooks.poll(cpu->hooks.opaque, cpu);
+			next_poll = cpu->icount + CPU_POLL_INSNS;
+		}
+		cpu->slice_end = next_poll < cpu->insn_limit ? next_poll : cpu->insn_limit;
+		run_slice(cpu);
+	}
+	cpu_free_retired_pages(cpu);
+	return cpu->stop;
+}
