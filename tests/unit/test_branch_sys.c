@@ -516,8 +516,7 @@ static void test_self_modifying(void **state)
 {
 	(void)state;
 	struct cpu *cpu = cpu_at(1, SPSR_EL1H_MASKED);
-	/* 0: str w1, [x2]; 4: nop (to be replaced by "movz x0, #7" = 0xd28000e0 ... via str)
-	 * Here only the branch family is at hand: replace a NOP by "b .+8". */
+	/* 0: str w1, [x2] overwrites the decoded NOP at 4 with "b .+8". */
 	uint32_t prog[] = {0xb9000041 /* str w1, [x2] */, 0xd503201f /* nop */,
 			   0xd503201f, 0xd503201f};
 	th_put_words(cpu, TH_CODE, prog, 4);
@@ -527,7 +526,7 @@ static void test_self_modifying(void **state)
 	cpu->pc = TH_CODE + 4;
 	cpu_step(cpu);
 	cpu->pc = TH_CODE;
-	cpu->insn_limit = 2;
+	cpu->insn_limit = cpu->icount + 2;
 	cpu_run(cpu);
 	assert_int_equal(cpu->pc, TH_CODE + 12);
 	th_free(cpu);
