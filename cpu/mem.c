@@ -94,7 +94,7 @@ static void mem_tlb_fill(struct cpu *cpu, enum tlb_kind kind, uint64_t va, uint8
 {
 	struct tlb_entry *e = &cpu->tlb[cpu->el][kind][(va >> PAGE_SHIFT) & (TLB_SIZE - 1)];
 	e->tag = va & PAGE_MASK;
-	e->addend = (uintptr_t)host - (uintptr_t)va;
+	e->addend = (uintptr_t)host - (uintptr_t)(va & PAGE_MASK);
 }
 
 static bool mem_page_has_code(const struct cpu *cpu, uint64_t pa)
