@@ -10,50 +10,22 @@
  */
 #include "harness.h"
 
-#include <string.h>
-
 #include "decode.h"
 #include "syndrome.h"
 
 #define D TH_DATA
 
-static int setup(void **state)
-{
-	*state = th_cpu(2);
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	th_free(*state);
-	return 0;
-}
-
-/* Execute raw; it must retire and advance PC by 4. */
-static void exec_ok(struct cpu *cpu, uint32_t raw)
-{
-	uint64_t pc = cpu->pc;
-	assert_int_equal(th_exec(cpu, raw), EXEC_NEXT);
-	assert_int_equal(cpu->pc, pc + 4);
-}
-
 /*
- * Execute raw; it must raise a synchronous exception to EL2 (the same EL)
- * of class ec with ELR_EL2 at the instruction, leaving X0-X30 and the 16
+ * th_exec_fault() to EL2 (the same EL) with class ec, also leaving the 16
  * bytes at D unchanged. Returns ESR_EL2.
  */
 static uint64_t exec_fault(struct cpu *cpu, uint32_t raw, unsigned ec)
 {
-	uint64_t pc = cpu->pc, x[32], m0 = th_read64(cpu, D), m1 = th_read64(cpu, D + 8);
-	memcpy(x, cpu->x, sizeof(x));
-	assert_int_equal(th_exec(cpu, raw), EXEC_EXC);
-	assert_int_equal(th_esr_ec(cpu, 2), ec);
-	assert_int_equal(cpu->sr[SR_ELR_EL2], pc);
-	assert_memory_equal(x, cpu->x, sizeof(x));
+	uint64_t m0 = th_read64(cpu, D), m1 = th_read64(cpu, D + 8);
+	uint64_t esr = th_exec_fault(cpu, raw, 2, ec);
 	assert_int_equal(th_read64(cpu, D), m0);
 	assert_int_equal(th_read64(cpu, D + 8), m1);
-	cpu->pc = pc;
-	return cpu->sr[SR_ESR_EL2];
+	return esr;
 }
 
 /* An alignment fault: EC 0x25 (data abort, same EL), DFSC 0b100001, FAR = va. */
@@ -73,26 +45,26 @@ static void test_exclusive_success(void **state)
 	cpu->x[2] = D;
 	cpu->x[3] = 0x55;
 	cpu->x[4] = 0xaabbccddeeff0011ull;
-	exec_ok(cpu, 0xc85f7c41 /* ldxr x1, [x2] */);
+	th_exec_ok(cpu, 0xc85f7c41 /* ldxr x1, [x2] */);
 	assert_int_equal(cpu->x[1], 0x1122334455667788ull);
-	exec_ok(cpu, 0xc8037c44 /* stxr w3, x4, [x2] */);
+	th_exec_ok(cpu, 0xc8037c44 /* stxr w3, x4, [x2] */);
 	assert_int_equal(cpu->x[3], 0);
 	assert_int_equal(th_read64(cpu, D), 0xaabbccddeeff0011ull);
 
 	/* Byte and halfword forms, acquire/release variants: same semantics. */
-	exec_ok(cpu, 0x085ffc41 /* ldaxrb w1, [x2, #0] */);
+	th_exec_ok(cpu, 0x085ffc41 /* ldaxrb w1, [x2, #0] */);
 	assert_int_equal(cpu->x[1], 0x11);
-	exec_ok(cpu, 0x0803fc44 /* stlxrb w3, w4, [x2] */);
+	th_exec_ok(cpu, 0x0803fc44 /* stlxrb w3, w4, [x2] */);
 	assert_int_equal(cpu->x[3], 0);
 	assert_int_equal(th_read64(cpu, D), 0xaabbccddeeff0011ull); /* stored byte 0x11 */
 	cpu->x[4] = 0x9876;
-	exec_ok(cpu, 0x485f7c41 /* ldxrh w1, [x2] */);
-	exec_ok(cpu, 0x4803fc44 /* stlxrh w3, w4, [x2] */);
+	th_exec_ok(cpu, 0x485f7c41 /* ldxrh w1, [x2] */);
+	th_exec_ok(cpu, 0x4803fc44 /* stlxrh w3, w4, [x2] */);
 	assert_int_equal(cpu->x[3], 0);
 	assert_int_equal(th_read64(cpu, D), 0xaabbccddeeff9876ull);
-	exec_ok(cpu, 0x885ffc41 /* ldaxr w1, [x2] */);
+	th_exec_ok(cpu, 0x885ffc41 /* ldaxr w1, [x2] */);
 	assert_int_equal(cpu->x[1], 0xeeff9876);
-	exec_ok(cpu, 0x88037c44 /* stxr w3, w4, [x2] */);
+	th_exec_ok(cpu, 0x88037c44 /* stxr w3, w4, [x2] */);
 	assert_int_equal(th_read64(cpu, D), 0xaabbccdd00009876ull);
 }
 
@@ -103,15 +75,16 @@ static void test_exclusive_fail_open(void **state)
 	th_write64(cpu, D, 7);
 	cpu->x[2] = D;
 	cpu->x[4] = 9;
-	exec_ok(cpu, 0xc8037c44 /* stxr w3, x4, [x2] */);
+	th_exec_ok(cpu, 0xc8037c44 /* stxr w3, x4, [x2] */);
 	assert_int_equal(cpu->x[3], 1);
 	assert_int_equal(th_read64(cpu, D), 7);
 
-	exec_ok(cpu, 0xc85f7c41 /* ldxr x1, [x2] */);
-	exec_ok(cpu, 0xc8037c44 /* stxr w3, x4, [x2] */);
+	th_exec_ok(cpu, 0xc85f7c41 /* ldxr x1, [x2] */);
+	th_exec_ok(cpu, 0xc8037c44 /* stxr w3, x4, [x2] */);
 	assert_int_equal(cpu->x[3], 0);
 	cpu->x[4] = 10;
-	exec_ok(cpu, 0xc8037c44 /* stxr w3, x4, [x2] */); /* the first STXR cleared the monitor */
+	th_exec_ok(cpu,
+		   0xc8037c44 /* stxr w3, x4, [x2] */); /* the first STXR cleared the monitor */
 	assert_int_equal(cpu->x[3], 1);
 	assert_int_equal(th_read64(cpu, D), 9);
 }
@@ -126,15 +99,15 @@ static void test_exclusive_fail_mismatch(void **state)
 	cpu->x[2] = D;
 	cpu->x[5] = D + 8;
 	cpu->x[4] = 0x44;
-	exec_ok(cpu, 0xc85f7c41 /* ldxr x1, [x2] */);
-	exec_ok(cpu, 0xc8037ca4 /* stxr w3, x4, [x5] */); /* different address */
+	th_exec_ok(cpu, 0xc85f7c41 /* ldxr x1, [x2] */);
+	th_exec_ok(cpu, 0xc8037ca4 /* stxr w3, x4, [x5] */); /* different address */
 	assert_int_equal(cpu->x[3], 1);
 	assert_int_equal(th_read64(cpu, D + 8), 0);
-	exec_ok(cpu, 0xc8037c44 /* stxr w3, x4, [x2] */); /* monitor now Open */
+	th_exec_ok(cpu, 0xc8037c44 /* stxr w3, x4, [x2] */); /* monitor now Open */
 	assert_int_equal(cpu->x[3], 1);
 
-	exec_ok(cpu, 0xc85f7c41 /* ldxr x1, [x2] */);
-	exec_ok(cpu, 0x88037c44 /* stxr w3, w4, [x2] */); /* same address, 4 bytes, not 8 */
+	th_exec_ok(cpu, 0xc85f7c41 /* ldxr x1, [x2] */);
+	th_exec_ok(cpu, 0x88037c44 /* stxr w3, w4, [x2] */); /* same address, 4 bytes, not 8 */
 	assert_int_equal(cpu->x[3], 1);
 	assert_int_equal(th_read64(cpu, D), 0);
 }
@@ -146,25 +119,25 @@ static void test_exclusive_pair(void **state)
 	th_write64(cpu, D, 0x1111111122222222ull);
 	th_write64(cpu, D + 8, 0x3333333344444444ull);
 	cpu->x[3] = D;
-	exec_ok(cpu, 0xc87f0861 /* ldxp x1, x2, [x3] */);
+	th_exec_ok(cpu, 0xc87f0861 /* ldxp x1, x2, [x3] */);
 	assert_int_equal(cpu->x[1], 0x1111111122222222ull);
 	assert_int_equal(cpu->x[2], 0x3333333344444444ull);
 	cpu->x[5] = 0x5555;
 	cpu->x[6] = 0x6666;
-	exec_ok(cpu, 0xc8249865 /* stlxp w4, x5, x6, [x3] */);
+	th_exec_ok(cpu, 0xc8249865 /* stlxp w4, x5, x6, [x3] */);
 	assert_int_equal(cpu->x[4], 0);
 	assert_int_equal(th_read64(cpu, D), 0x5555);
 	assert_int_equal(th_read64(cpu, D + 8), 0x6666);
 
-	exec_ok(cpu, 0x887f8861 /* ldaxp w1, w2, [x3, #0] */);
+	th_exec_ok(cpu, 0x887f8861 /* ldaxp w1, w2, [x3, #0] */);
 	assert_int_equal(cpu->x[1], 0x5555);
 	assert_int_equal(cpu->x[2], 0);
-	exec_ok(cpu, 0x88241466 /* stxp w4, w6, w5, [x3] */);
+	th_exec_ok(cpu, 0x88241466 /* stxp w4, w6, w5, [x3] */);
 	assert_int_equal(cpu->x[4], 0);
 	assert_int_equal(th_read64(cpu, D), 0x0000555500006666ull);
 
-	exec_ok(cpu, 0xc87f0861 /* ldxp x1, x2, [x3] */);
-	exec_ok(cpu, 0xc8047c65 /* stxr w4, x5, [x3] */); /* 8 bytes against a 16-byte mark */
+	th_exec_ok(cpu, 0xc87f0861 /* ldxp x1, x2, [x3] */);
+	th_exec_ok(cpu, 0xc8047c65 /* stxr w4, x5, [x3] */); /* 8 bytes against a 16-byte mark */
 	assert_int_equal(cpu->x[4], 1);
 }
 
@@ -191,7 +164,7 @@ static void test_alignment_faults(void **state)
 	exec_align_fault(cpu, 0x885ffc41 /* ldaxr w1, [x2, #0] */, D + 2, false);
 	cpu->x[2] = D + 1;
 	exec_align_fault(cpu, 0x78240041 /* ldaddh w4, w1, [x2] */, D + 1, false);
-	exec_ok(cpu, 0x38240041 /* ldaddb w4, w1, [x2] */); /* a byte is always aligned */
+	th_exec_ok(cpu, 0x38240041 /* ldaddb w4, w1, [x2] */); /* a byte is always aligned */
 	assert_int_equal(cpu->x[1], 0);
 }
 
@@ -230,7 +203,7 @@ static void test_lse_ops(void **state)
 		th_write64(cpu, D, c[i].mem);
 		cpu->x[2] = c[i].rs;
 		cpu->x[1] = 0x5a5a;
-		exec_ok(cpu, c[i].raw);
+		th_exec_ok(cpu, c[i].raw);
 		assert_int_equal(cpu->x[1], c[i].mem);
 		assert_int_equal(th_read64(cpu, D), c[i].want);
 		assert_int_equal(cpu->x[2], c[i].rs);
@@ -268,7 +241,7 @@ static void test_lse_sizes(void **state)
 		th_write64(cpu, D, 0xaaaaaaaaaaaaaa80ull);
 		cpu->x[2] = c[i].rs;
 		cpu->x[1] = ~0ull;
-		exec_ok(cpu, c[i].raw);
+		th_exec_ok(cpu, c[i].raw);
 		assert_int_equal(cpu->x[1], c[i].want_rt);
 		assert_int_equal(th_read64(cpu, D), c[i].want_mem);
 	}
@@ -289,15 +262,15 @@ static void test_lse_orderings(void **state)
 	for (size_t i = 0; i < sizeof(add) / sizeof(add[0]); i++) {
 		th_write64(cpu, D, 100);
 		cpu->x[1] = 0;
-		exec_ok(cpu, add[i]);
+		th_exec_ok(cpu, add[i]);
 		assert_int_equal(th_read64(cpu, D), 103);
 		assert_int_equal(cpu->x[1], bits32(add[i], 4, 0) == 1 ? 100 : 0);
 		assert_int_equal(cpu->x[31], 0);
 	}
 	th_write64(cpu, D, 0xf0);
-	exec_ok(cpu, 0x3862107f /* stclrlb w2, [x3] */);
+	th_exec_ok(cpu, 0x3862107f /* stclrlb w2, [x3] */);
 	assert_int_equal(th_read64(cpu, D), 0xf0); /* 0xf0 & ~3 */
-	exec_ok(cpu, 0x3822307f /* stsetb w2, [x3] */);
+	th_exec_ok(cpu, 0x3822307f /* stsetb w2, [x3] */);
 	assert_int_equal(th_read64(cpu, D), 0xf3);
 }
 
@@ -309,13 +282,13 @@ static void test_cas(void **state)
 	cpu->x[3] = D;
 	cpu->x[1] = 0x1000;
 	cpu->x[2] = 0x2000;
-	exec_ok(cpu, 0xc8a17c62 /* cas x1, x2, [x3] */);
+	th_exec_ok(cpu, 0xc8a17c62 /* cas x1, x2, [x3] */);
 	assert_int_equal(th_read64(cpu, D), 0x2000);
 	assert_int_equal(cpu->x[1], 0x1000);
 
 	cpu->x[1] = 0x1000; /* memory is 0x2000 now: compare fails */
 	cpu->x[2] = 0x3000;
-	exec_ok(cpu, 0xc8e1fc62 /* casal x1, x2, [x3] */);
+	th_exec_ok(cpu, 0xc8e1fc62 /* casal x1, x2, [x3] */);
 	assert_int_equal(th_read64(cpu, D), 0x2000);
 	assert_int_equal(cpu->x[1], 0x2000);
 
@@ -323,16 +296,16 @@ static void test_cas(void **state)
 	th_write64(cpu, D, 0xaaaaaaaaaaaaaa80ull);
 	cpu->x[1] = 0xffffff80;
 	cpu->x[2] = 0x17;
-	exec_ok(cpu, 0x08e17c62 /* casab w1, w2, [x3] */);
+	th_exec_ok(cpu, 0x08e17c62 /* casab w1, w2, [x3] */);
 	assert_int_equal(th_read64(cpu, D), 0xaaaaaaaaaaaaaa17ull);
 	assert_int_equal(cpu->x[1], 0x80);
 
 	cpu->x[1] = 0xaa17; /* CASH: halfword is 0xaa17 */
 	cpu->x[2] = 0xbeef;
-	exec_ok(cpu, 0x48a1fc62 /* caslh w1, w2, [x3] */);
+	th_exec_ok(cpu, 0x48a1fc62 /* caslh w1, w2, [x3] */);
 	assert_int_equal(th_read64(cpu, D), 0xaaaaaaaaaaaabeefull);
 	cpu->x[1] = 0; /* CAS W fails: word is 0xaaaabeef */
-	exec_ok(cpu, 0x88e17c62 /* casa w1, w2, [x3] */);
+	th_exec_ok(cpu, 0x88e17c62 /* casa w1, w2, [x3] */);
 	assert_int_equal(cpu->x[1], 0xaaaabeef);
 	assert_int_equal(th_read64(cpu, D), 0xaaaaaaaaaaaabeefull);
 }
@@ -348,7 +321,7 @@ static void test_casp(void **state)
 	cpu->x[1] = 0xb;
 	cpu->x[2] = 0xc;
 	cpu->x[3] = 0xd;
-	exec_ok(cpu, 0x4860fc82 /* caspal x0, x1, x2, x3, [x4] */);
+	th_exec_ok(cpu, 0x4860fc82 /* caspal x0, x1, x2, x3, [x4] */);
 	assert_int_equal(th_read64(cpu, D), 0xc);
 	assert_int_equal(th_read64(cpu, D + 8), 0xd);
 	assert_int_equal(cpu->x[0], 0xa);
@@ -356,7 +329,7 @@ static void test_casp(void **state)
 
 	cpu->x[0] = 0xc; /* first matches, second does not */
 	cpu->x[1] = 0xe;
-	exec_ok(cpu, 0x48207c82 /* casp x0, x1, x2, x3, [x4] */);
+	th_exec_ok(cpu, 0x48207c82 /* casp x0, x1, x2, x3, [x4] */);
 	assert_int_equal(th_read64(cpu, D), 0xc);
 	assert_int_equal(th_read64(cpu, D + 8), 0xd);
 	assert_int_equal(cpu->x[0], 0xc);
@@ -367,7 +340,7 @@ static void test_casp(void **state)
 	cpu->x[7] = 0;	 /* the word at D+4 */
 	cpu->x[8] = 0x11111111;
 	cpu->x[9] = 0x22222222;
-	exec_ok(cpu, 0x0826fc88 /* caspl w6, w7, w8, w9, [x4] */);
+	th_exec_ok(cpu, 0x0826fc88 /* caspl w6, w7, w8, w9, [x4] */);
 	assert_int_equal(th_read64(cpu, D), 0x2222222211111111ull);
 	assert_int_equal(th_read64(cpu, D + 8), 0xd);
 }
@@ -404,37 +377,37 @@ static void test_acquire_release(void **state)
 	th_write64(cpu, D, 0x8877665544332211ull);
 	th_write64(cpu, D + 8, 0x0000000080000000ull);
 	cpu->x[2] = D;
-	exec_ok(cpu, 0xc8dffc41 /* ldar x1, [x2] */);
+	th_exec_ok(cpu, 0xc8dffc41 /* ldar x1, [x2] */);
 	assert_int_equal(cpu->x[1], 0x8877665544332211ull);
-	exec_ok(cpu, 0x08dffc41 /* ldarb w1, [x2] */);
+	th_exec_ok(cpu, 0x08dffc41 /* ldarb w1, [x2] */);
 	assert_int_equal(cpu->x[1], 0x11);
-	exec_ok(cpu, 0x78bfc041 /* ldaprh w1, [x2] */);
+	th_exec_ok(cpu, 0x78bfc041 /* ldaprh w1, [x2] */);
 	assert_int_equal(cpu->x[1], 0x2211);
-	exec_ok(cpu, 0xb8bfc041 /* ldapr w1, [x2] */);
+	th_exec_ok(cpu, 0xb8bfc041 /* ldapr w1, [x2] */);
 	assert_int_equal(cpu->x[1], 0x44332211);
 	/* LDLAR/STLLR (o0 = 0) are FEAT_LOR, not implemented: UNDEFINED. */
 	exec_fault(cpu, 0xc8df7c41 /* ldlar x1, [x2] */, 0x00);
 	exec_fault(cpu, 0xc89f7c43 /* stllr x3, [x2] */, 0x00);
-	exec_ok(cpu, 0x99808041 /* ldapursw x1, [x2, #8] */);
+	th_exec_ok(cpu, 0x99808041 /* ldapursw x1, [x2, #8] */);
 	assert_int_equal(cpu->x[1], 0xffffffff80000000ull);
-	exec_ok(cpu, 0x19c07041 /* ldapursb w1, [x2, #7] */);
+	th_exec_ok(cpu, 0x19c07041 /* ldapursb w1, [x2, #7] */);
 	assert_int_equal(cpu->x[1], 0xffffff88);
 	cpu->x[2] = D + 16;
-	exec_ok(cpu, 0xd95f0041 /* ldapur x1, [x2, #-16] */);
+	th_exec_ok(cpu, 0xd95f0041 /* ldapur x1, [x2, #-16] */);
 	assert_int_equal(cpu->x[1], 0x8877665544332211ull);
 
 	cpu->x[3] = 0xcafe;
-	exec_ok(cpu, 0x591f0043 /* stlurh w3, [x2, #-16] */);
+	th_exec_ok(cpu, 0x591f0043 /* stlurh w3, [x2, #-16] */);
 	assert_int_equal(th_read64(cpu, D), 0x887766554433cafeull);
 	cpu->x[2] = D;
-	exec_ok(cpu, 0x089ffc43 /* stlrb w3, [x2] */);
+	th_exec_ok(cpu, 0x089ffc43 /* stlrb w3, [x2] */);
 	assert_int_equal(th_read64(cpu, D), 0x887766554433cafeull); /* byte 0xfe again */
-	exec_ok(cpu, 0x889ffc43 /* stlr w3, [x2] */);
+	th_exec_ok(cpu, 0x889ffc43 /* stlr w3, [x2] */);
 	assert_int_equal(th_read64(cpu, D), 0x887766550000cafeull);
-	exec_ok(cpu, 0xc89ffc43 /* stlr x3, [x2] */);
+	th_exec_ok(cpu, 0xc89ffc43 /* stlr x3, [x2] */);
 	assert_int_equal(th_read64(cpu, D), 0xcafe);
 	cpu->sp_el[2] = D + 8;
-	exec_ok(cpu, 0xc89fffe2 /* stlr x2, [sp] */);
+	th_exec_ok(cpu, 0xc89fffe2 /* stlr x2, [sp] */);
 	assert_int_equal(th_read64(cpu, D + 8), D);
 }
 
@@ -448,22 +421,22 @@ static void test_cu_store_exclusive_overlap(void **state)
 	struct cpu *cpu = *state;
 	cpu->x[1] = 0x1234;
 	cpu->x[2] = D;
-	exec_ok(cpu, 0xc85f7c43 /* ldxr x3, [x2] */);
-	exec_ok(cpu, 0xc8017c41 /* stxr w1, x1, [x2] */);
+	th_exec_ok(cpu, 0xc85f7c43 /* ldxr x3, [x2] */);
+	th_exec_ok(cpu, 0xc8017c41 /* stxr w1, x1, [x2] */);
 	assert_int_equal(th_read64(cpu, D), 0x1234);
 	assert_int_equal(cpu->x[1], 0);
 
 	cpu->x[1] = 0x5678;
-	exec_ok(cpu, 0xc85f7c43 /* ldxr x3, [x2] */);
-	exec_ok(cpu, 0xc8027c41 /* stxr w2, x1, [x2] */);
+	th_exec_ok(cpu, 0xc85f7c43 /* ldxr x3, [x2] */);
+	th_exec_ok(cpu, 0xc8027c41 /* stxr w2, x1, [x2] */);
 	assert_int_equal(th_read64(cpu, D), 0x5678);
 	assert_int_equal(cpu->x[2], 0);
 
 	cpu->x[1] = 0x1111;
 	cpu->x[2] = 0x2222;
 	cpu->x[3] = D;
-	exec_ok(cpu, 0xc87f1464 /* ldxp x4, x5, [x3] */);
-	exec_ok(cpu, 0xc8220861 /* stxp w2, x1, x2, [x3] */);
+	th_exec_ok(cpu, 0xc87f1464 /* ldxp x4, x5, [x3] */);
+	th_exec_ok(cpu, 0xc8220861 /* stxp w2, x1, x2, [x3] */);
 	assert_int_equal(th_read64(cpu, D), 0x1111);
 	assert_int_equal(th_read64(cpu, D + 8), 0x2222);
 	assert_int_equal(cpu->x[2], 0);
@@ -482,21 +455,21 @@ static void test_cu_ldxp_same_register(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_exclusive_success, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_exclusive_fail_open, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_exclusive_fail_mismatch, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_exclusive_pair, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_alignment_faults, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_lse_ops, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_lse_sizes, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_lse_orderings, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_cas, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_casp, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_casp_odd_registers, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_atomic_fault_state, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_acquire_release, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_cu_store_exclusive_overlap, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_cu_ldxp_same_register, setup, teardown),
+		TH_TEST_EL2(test_exclusive_success),
+		TH_TEST_EL2(test_exclusive_fail_open),
+		TH_TEST_EL2(test_exclusive_fail_mismatch),
+		TH_TEST_EL2(test_exclusive_pair),
+		TH_TEST_EL2(test_alignment_faults),
+		TH_TEST_EL2(test_lse_ops),
+		TH_TEST_EL2(test_lse_sizes),
+		TH_TEST_EL2(test_lse_orderings),
+		TH_TEST_EL2(test_cas),
+		TH_TEST_EL2(test_casp),
+		TH_TEST_EL2(test_casp_odd_registers),
+		TH_TEST_EL2(test_atomic_fault_state),
+		TH_TEST_EL2(test_acquire_release),
+		TH_TEST_EL2(test_cu_store_exclusive_overlap),
+		TH_TEST_EL2(test_cu_ldxp_same_register),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

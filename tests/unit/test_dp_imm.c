@@ -6,69 +6,36 @@
  * (AddWithCarry(), DecodeBitMasks(), the SBFM/BFM/UBFM operation); the
  * reasoning is in the comment next to each. Instruction words come from
  * aarch64-linux-gnu-as (the asm is in the comment); encodings the assembler
- * refuses are an assembled word with one field replaced (FIELD()).
+ * refuses are an assembled word with one field replaced (TH_FIELD()).
  */
 #include "harness.h"
-
-/* word with bits [hi:lo] replaced by v */
-#define FIELD(word, hi, lo, v) \
-	(((word) & ~(((1u << ((hi) - (lo) + 1)) - 1) << (lo))) | ((uint32_t)(v) << (lo)))
 
 #define N NZCV_N
 #define Z NZCV_Z
 #define C NZCV_C
 #define V NZCV_V
 
-static struct cpu *cpu;
-
-static int setup(void **state)
-{
-	(void)state;
-	cpu = th_cpu(1);
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	th_free(cpu);
-	return 0;
-}
-
-/* Execute one word that must retire. */
-static void run(uint32_t insn)
-{
-	assert_int_equal(th_exec(cpu, insn), EXEC_NEXT);
-}
-
 /*
- * Execute one word that must be UNDEFINED: EC 0x00 taken to EL1 (the reset
- * EL), ELR_EL1 = the instruction, X0 untouched; then resume after it.
+ * Execute one word that must be UNDEFINED (th_exec_undef(): EC 0x00 to EL1,
+ * ELR_EL1 = the instruction, registers untouched), with X0 holding a value
+ * the instruction would not leave.
  */
-static void run_undef(uint32_t insn)
+static void undef(struct cpu *cpu, uint32_t insn)
 {
-	uint64_t pc = cpu->pc;
-
-	cpu->sr[SR_ESR_EL1] = 0x3full << 26; /* a stale EC that is not 0x00 */
 	x_write(cpu, 0, 0x5a5a5a5a);
-	th_exec(cpu, insn);
-	assert_int_equal(cpu->el, 1);
-	assert_int_equal(th_esr_ec(cpu, 1), 0x00);
-	assert_int_equal(cpu->sr[SR_ELR_EL1], pc);
-	assert_int_equal(cpu->pc, cpu->sr[SR_VBAR_EL1] + 0x200); /* current EL, SP_ELx */
+	th_exec_undef(cpu, insn);
 	assert_int_equal(x_read(cpu, 0), 0x5a5a5a5a);
-	cpu->pc = pc + 4;
 }
 
 /* ---- ADD/SUB (immediate) ---- */
 
 static void test_add_imm(void **state)
 {
-	(void)state;
+	struct cpu *cpu = *state;
 	x_write(cpu, 1, 5);
-	run(0x91048c20); /* add x0, x1, #0x123 */
+	th_exec_ok(cpu, 0x91048c20); /* add x0, x1, #0x123 */
 	assert_int_equal(x_read(cpu, 0), 0x128);
-	run(0x91400420); /* add x0, x1, #0x1, lsl #12: sh=1 -> imm = 0x1000 */
+	th_exec_ok(cpu, 0x91400420); /* add x0, x1, #0x1, lsl #12: sh=1 -> imm = 0x1000 */
 	assert_int_equal(x_read(cpu, 0), 0x1005);
 	assert_int_equal(cpu->nzcv, 0); /* ADD never sets flags */
 }
@@ -76,37 +43,37 @@ static void test_add_imm(void **state)
 /* Rn is SP, Rd is SP for ADD/SUB and XZR for ADDS/SUBS. */
 static void test_add_imm_sp(void **state)
 {
-	(void)state;
+	struct cpu *cpu = *state;
 	sp_write(cpu, 0x40080000);
 	x_write(cpu, 1, 0x1000);
-	run(0x910043e0); /* add x0, sp, #0x10 */
+	th_exec_ok(cpu, 0x910043e0); /* add x0, sp, #0x10 */
 	assert_int_equal(x_read(cpu, 0), 0x40080010);
-	run(0x910003e0); /* mov x0, sp (add x0, sp, #0) */
+	th_exec_ok(cpu, 0x910003e0); /* mov x0, sp (add x0, sp, #0) */
 	assert_int_equal(x_read(cpu, 0), 0x40080000);
-	run(0xd10043ff); /* sub sp, sp, #0x10 */
+	th_exec_ok(cpu, 0xd10043ff); /* sub sp, sp, #0x10 */
 	assert_int_equal(sp_read(cpu), 0x4007fff0);
-	run(0xf10043e0); /* subs x0, sp, #0x10 */
+	th_exec_ok(cpu, 0xf10043e0); /* subs x0, sp, #0x10 */
 	assert_int_equal(x_read(cpu, 0), 0x4007ffe0);
-	run(0x9100203f); /* add sp, x1, #0x8 */
+	th_exec_ok(cpu, 0x9100203f); /* add sp, x1, #0x8 */
 	assert_int_equal(sp_read(cpu), 0x1008);
 
 	/* cmn sp, #1 (adds xzr, sp, #1): Rd = 31 is XZR, SP unchanged */
-	run(0xb10007ff);
+	th_exec_ok(cpu, 0xb10007ff);
 	assert_int_equal(sp_read(cpu), 0x1008);
 	assert_int_equal(x_read(cpu, 31), 0);
-	run(0xb10007e0); /* adds x0, sp, #0x1: Rn = 31 is SP */
+	th_exec_ok(cpu, 0xb10007e0); /* adds x0, sp, #0x1: Rn = 31 is SP */
 	assert_int_equal(x_read(cpu, 0), 0x1009);
 }
 
 /* W forms: 32-bit arithmetic, the result zero-extended (also into WSP). */
 static void test_add_imm_w(void **state)
 {
-	(void)state;
+	struct cpu *cpu = *state;
 	x_write(cpu, 1, 0xffffffffffffffff);
-	run(0x11000420); /* add w0, w1, #0x1: 0xffffffff + 1 = 0 in 32 bits */
+	th_exec_ok(cpu, 0x11000420); /* add w0, w1, #0x1: 0xffffffff + 1 = 0 in 32 bits */
 	assert_int_equal(x_read(cpu, 0), 0);
 	x_write(cpu, 1, 0x123456789abcdef0);
-	run(0x1100003f); /* mov wsp, w1: SP = ZeroExtend(0x9abcdef0) */
+	th_exec_ok(cpu, 0x1100003f); /* mov wsp, w1: SP = ZeroExtend(0x9abcdef0) */
 	assert_int_equal(sp_read(cpu), 0x9abcdef0);
 }
 
@@ -143,18 +110,18 @@ static const struct flag_case addsub_imm_flags[] = {
 
 static void test_addsub_imm_flags(void **state)
 {
-	(void)state;
+	struct cpu *cpu = *state;
 	for (size_t i = 0; i < sizeof(addsub_imm_flags) / sizeof(addsub_imm_flags[0]); i++) {
 		const struct flag_case *t = &addsub_imm_flags[i];
 		x_write(cpu, 1, t->x1);
 		cpu->nzcv = ~t->nzcv & 0xf0000000u; /* every flag starts wrong */
-		run(t->insn);
+		th_exec_ok(cpu, t->insn);
 		assert_int_equal(x_read(cpu, 0), t->result);
 		assert_int_equal(cpu->nzcv, t->nzcv);
 	}
 	/* cmp w1, #0 (subs wzr, w1, #0) with w1 = 0: Z=1, C=1; XZR stays 0 */
 	x_write(cpu, 1, 0x100000000);
-	run(0x7100003f);
+	th_exec_ok(cpu, 0x7100003f);
 	assert_int_equal(cpu->nzcv, Z | C);
 	assert_int_equal(x_read(cpu, 31), 0);
 }
@@ -206,10 +173,10 @@ static const struct mask_case masks[] = {
 
 static void test_logical_imm_masks(void **state)
 {
-	(void)state;
+	struct cpu *cpu = *state;
 	for (size_t i = 0; i < sizeof(masks) / sizeof(masks[0]); i++) {
 		x_write(cpu, 0, 0x1234);
-		run(masks[i].insn);
+		th_exec_ok(cpu, masks[i].insn);
 		assert_int_equal(x_read(cpu, 0), masks[i].value);
 	}
 }
@@ -217,10 +184,10 @@ static void test_logical_imm_masks(void **state)
 /* orr w0|x0, wzr|xzr, #<N:immr:imms>, from "orr w0, wzr, #0x1" (0x320003e0) */
 static uint32_t orr_imm(unsigned sf, unsigned n, unsigned immr, unsigned imms)
 {
-	uint32_t w = FIELD(0x320003e0, 31, 31, sf);
-	w = FIELD(w, 22, 22, n);
-	w = FIELD(w, 21, 16, immr);
-	return FIELD(w, 15, 10, imms);
+	uint32_t w = TH_FIELD(0x320003e0, 31, 31, sf);
+	w = TH_FIELD(w, 22, 22, n);
+	w = TH_FIELD(w, 21, 16, immr);
+	return TH_FIELD(w, 15, 10, imms);
 }
 
 /*
@@ -230,47 +197,47 @@ static uint32_t orr_imm(unsigned sf, unsigned n, unsigned immr, unsigned imms)
  */
 static void test_logical_imm_reserved(void **state)
 {
-	(void)state;
-	run_undef(orr_imm(1, 0, 0, 0x3d)); /* esize 2: imms=111101, S=1 all ones */
-	run_undef(orr_imm(1, 0, 1, 0x3b)); /* esize 4: imms=111011 */
-	run_undef(orr_imm(1, 0, 0, 0x37)); /* esize 8: imms=110111 */
-	run_undef(orr_imm(1, 0, 0, 0x2f)); /* esize 16: imms=101111 */
-	run_undef(orr_imm(1, 0, 0, 0x1f)); /* esize 32: imms=011111 */
-	run_undef(orr_imm(0, 0, 3, 0x1f)); /* same, 32-bit */
-	run_undef(orr_imm(1, 1, 0, 0x3f)); /* esize 64: N=1 imms=111111 */
-	run_undef(orr_imm(1, 0, 0, 0x3e)); /* N:NOT(imms) = 0000001: len 0 < 1 */
-	run_undef(orr_imm(1, 0, 0, 0x3f)); /* N:NOT(imms) = 0000000: no bit set */
-	run_undef(orr_imm(0, 1, 0, 0x00)); /* sf=0, N=1 */
+	struct cpu *cpu = *state;
+	undef(cpu, orr_imm(1, 0, 0, 0x3d)); /* esize 2: imms=111101, S=1 all ones */
+	undef(cpu, orr_imm(1, 0, 1, 0x3b)); /* esize 4: imms=111011 */
+	undef(cpu, orr_imm(1, 0, 0, 0x37)); /* esize 8: imms=110111 */
+	undef(cpu, orr_imm(1, 0, 0, 0x2f)); /* esize 16: imms=101111 */
+	undef(cpu, orr_imm(1, 0, 0, 0x1f)); /* esize 32: imms=011111 */
+	undef(cpu, orr_imm(0, 0, 3, 0x1f)); /* same, 32-bit */
+	undef(cpu, orr_imm(1, 1, 0, 0x3f)); /* esize 64: N=1 imms=111111 */
+	undef(cpu, orr_imm(1, 0, 0, 0x3e)); /* N:NOT(imms) = 0000001: len 0 < 1 */
+	undef(cpu, orr_imm(1, 0, 0, 0x3f)); /* N:NOT(imms) = 0000000: no bit set */
+	undef(cpu, orr_imm(0, 1, 0, 0x00)); /* sf=0, N=1 */
 
 	/* the patterns just below the reserved ones are fine: esize 2, S=0 */
-	run(orr_imm(1, 0, 0, 0x3c));
+	th_exec_ok(cpu, orr_imm(1, 0, 0, 0x3c));
 	assert_int_equal(x_read(cpu, 0), 0x5555555555555555);
 }
 
 static void test_logical_imm_ops(void **state)
 {
-	(void)state;
+	struct cpu *cpu = *state;
 	x_write(cpu, 1, 0xf0f0f0f0f0f0f0f0);
-	run(0x9240f820); /* and x0, x1, #0x7fffffffffffffff */
+	th_exec_ok(cpu, 0x9240f820); /* and x0, x1, #0x7fffffffffffffff */
 	assert_int_equal(x_read(cpu, 0), 0x70f0f0f0f0f0f0f0);
-	run(0xd2410020); /* eor x0, x1, #0x8000000000000000 */
+	th_exec_ok(cpu, 0xd2410020); /* eor x0, x1, #0x8000000000000000 */
 	assert_int_equal(x_read(cpu, 0), 0x70f0f0f0f0f0f0f0);
-	run(0x52000020); /* eor w0, w1, #0x1: 0xf0f0f0f0 ^ 1, zero-extended */
+	th_exec_ok(cpu, 0x52000020); /* eor w0, w1, #0x1: 0xf0f0f0f0 ^ 1, zero-extended */
 	assert_int_equal(x_read(cpu, 0), 0xf0f0f0f1);
 
 	/* ANDS: N = result<63>, Z = IsZero(result), C = V = 0 */
 	cpu->nzcv = Z | C | V;
-	run(0xf2410020); /* ands x0, x1, #0x8000000000000000 */
+	th_exec_ok(cpu, 0xf2410020); /* ands x0, x1, #0x8000000000000000 */
 	assert_int_equal(x_read(cpu, 0), 0x8000000000000000);
 	assert_int_equal(cpu->nzcv, N);
-	run(0x7200003f); /* tst w1, #0x1 (ands wzr, w1, #1): 0xf0f0f0f0 & 1 = 0 */
+	th_exec_ok(cpu, 0x7200003f); /* tst w1, #0x1 (ands wzr, w1, #1): 0xf0f0f0f0 & 1 = 0 */
 	assert_int_equal(cpu->nzcv, Z);
 	assert_int_equal(x_read(cpu, 31), 0);
 
 	/* AND/ORR (immediate) write SP for Rd = 31 */
-	run(0x927cec3f); /* and sp, x1, #0xfffffffffffffff0 */
+	th_exec_ok(cpu, 0x927cec3f); /* and sp, x1, #0xfffffffffffffff0 */
 	assert_int_equal(sp_read(cpu), 0xf0f0f0f0f0f0f0f0);
-	run(0x320003ff); /* mov wsp, #0x1 (orr wsp, wzr, #1): zero-extended */
+	th_exec_ok(cpu, 0x320003ff); /* mov wsp, #0x1 (orr wsp, wzr, #1): zero-extended */
 	assert_int_equal(sp_read(cpu), 1);
 }
 
@@ -278,53 +245,53 @@ static void test_logical_imm_ops(void **state)
 
 static void test_movewide(void **state)
 {
-	(void)state;
+	struct cpu *cpu = *state;
 	x_write(cpu, 0, 0x1111222233334444);
-	run(0xd2e24680); /* mov x0, #0x1234000000000000 (movz, hw=3) */
+	th_exec_ok(cpu, 0xd2e24680); /* mov x0, #0x1234000000000000 (movz, hw=3) */
 	assert_int_equal(x_read(cpu, 0), 0x1234000000000000);
-	run(0x92800000); /* mov x0, #0xffffffffffffffff (movn x0, #0) */
+	th_exec_ok(cpu, 0x92800000); /* mov x0, #0xffffffffffffffff (movn x0, #0) */
 	assert_int_equal(x_read(cpu, 0), 0xffffffffffffffff);
-	run(0x12800000); /* mov w0, #0xffffffff (movn w0, #0): NOT in 32 bits */
+	th_exec_ok(cpu, 0x12800000); /* mov w0, #0xffffffff (movn w0, #0): NOT in 32 bits */
 	assert_int_equal(x_read(cpu, 0), 0xffffffff);
-	run(0x92a24680); /* movn x0, #0x1234, lsl #16: NOT(0x12340000) */
+	th_exec_ok(cpu, 0x92a24680); /* movn x0, #0x1234, lsl #16: NOT(0x12340000) */
 	assert_int_equal(x_read(cpu, 0), 0xffffffffedcbffff);
-	run(0x52a00020); /* mov w0, #0x10000 (movz w0, #1, lsl #16) */
+	th_exec_ok(cpu, 0x52a00020); /* mov w0, #0x10000 (movz w0, #1, lsl #16) */
 	assert_int_equal(x_read(cpu, 0), 0x10000);
 
 	/* MOVK keeps the other bits of X[d] */
 	x_write(cpu, 0, 0x1111222233334444);
-	run(0xf2b7dde0); /* movk x0, #0xbeef, lsl #16 */
+	th_exec_ok(cpu, 0xf2b7dde0); /* movk x0, #0xbeef, lsl #16 */
 	assert_int_equal(x_read(cpu, 0), 0x11112222beef4444);
 	x_write(cpu, 0, 0xffffffffffffffff);
-	run(0x7297dde0); /* movk w0, #0xbeef: W write zero-extends */
+	th_exec_ok(cpu, 0x7297dde0); /* movk w0, #0xbeef: W write zero-extends */
 	assert_int_equal(x_read(cpu, 0), 0xffffbeef);
 
-	run_undef(FIELD(0x52a00020, 22, 21, 2)); /* movz w0, hw=2: sf=0 && hw<1>=1 */
-	run_undef(FIELD(0x52a00020, 22, 21, 3)); /* movz w0, hw=3 */
-	run_undef(FIELD(0x92800000, 30, 29, 1)); /* opc=01: unallocated */
+	undef(cpu, TH_FIELD(0x52a00020, 22, 21, 2)); /* movz w0, hw=2: sf=0 && hw<1>=1 */
+	undef(cpu, TH_FIELD(0x52a00020, 22, 21, 3)); /* movz w0, hw=3 */
+	undef(cpu, TH_FIELD(0x92800000, 30, 29, 1)); /* opc=01: unallocated */
 }
 
 /* ---- PC-relative ---- */
 
 static void test_adr_adrp(void **state)
 {
-	(void)state;
+	struct cpu *cpu = *state;
 	cpu->pc = TH_CODE + 0xab8;
-	run(0x100091a0); /* adr x0, .+0x1234 */
+	th_exec_ok(cpu, 0x100091a0); /* adr x0, .+0x1234 */
 	assert_int_equal(x_read(cpu, 0), TH_CODE + 0xab8 + 0x1234);
-	run(0x10ffffe0); /* adr x0, .-4 (at 0xabc) */
+	th_exec_ok(cpu, 0x10ffffe0); /* adr x0, .-4 (at 0xabc) */
 	assert_int_equal(x_read(cpu, 0), TH_CODE + 0xab8);
 	sp_write(cpu, 0x777);
-	run(0x1000005f); /* adr xzr, .+8: Rd = 31 is XZR, SP untouched */
+	th_exec_ok(cpu, 0x1000005f); /* adr xzr, .+8: Rd = 31 is XZR, SP untouched */
 	assert_int_equal(x_read(cpu, 31), 0);
 	assert_int_equal(sp_read(cpu), 0x777);
 
 	/* ADRP: (PC AND NOT(0xfff)) + imm * 4096; PC is 0x40000ac4 here */
-	run(0xf0000001); /* adrp x1, .+0x3000: immlo=3 -> 3 pages */
+	th_exec_ok(cpu, 0xf0000001); /* adrp x1, .+0x3000: immlo=3 -> 3 pages */
 	assert_int_equal(x_read(cpu, 1), 0x40003000);
-	run(0x90800001); /* adrp x1, .-0x100000000: imm21 = -2^20 pages */
+	th_exec_ok(cpu, 0x90800001); /* adrp x1, .-0x100000000: imm21 = -2^20 pages */
 	assert_int_equal(x_read(cpu, 1), 0xffffffff40000000);
-	run(0x90000002); /* adrp x2, . */
+	th_exec_ok(cpu, 0x90000002); /* adrp x2, . */
 	assert_int_equal(x_read(cpu, 2), 0x40000000);
 }
 
@@ -382,76 +349,74 @@ static const struct bf_case bitfields[] = {
 
 static void test_bitfield_aliases(void **state)
 {
-	(void)state;
+	struct cpu *cpu = *state;
 	for (size_t i = 0; i < sizeof(bitfields) / sizeof(bitfields[0]); i++) {
 		x_write(cpu, 0, bitfields[i].x0);
 		x_write(cpu, 1, bitfields[i].x1);
-		run(bitfields[i].insn);
+		th_exec_ok(cpu, bitfields[i].insn);
 		assert_int_equal(x_read(cpu, 0), bitfields[i].result);
 	}
 }
 
 static void test_bitfield_unallocated(void **state)
 {
-	(void)state;
-	run_undef(FIELD(0xd37cec20, 30, 29, 3));    /* lsl x0, x1, #4 with opc=11 */
-	run_undef(FIELD(0xd37cec20, 22, 22, 0));    /* sf=1, N=0 */
-	run_undef(FIELD(0x53010020, 22, 22, 1));    /* lsl w0, w1, #31 with N=1 */
-	run_undef(FIELD(0x53010020, 15, 10, 0x20)); /* sf=0, imms<5>=1 */
-	run_undef(FIELD(0x53010020, 21, 16, 0x21)); /* sf=0, immr<5>=1 */
+	struct cpu *cpu = *state;
+	undef(cpu, TH_FIELD(0xd37cec20, 30, 29, 3));	/* lsl x0, x1, #4 with opc=11 */
+	undef(cpu, TH_FIELD(0xd37cec20, 22, 22, 0));	/* sf=1, N=0 */
+	undef(cpu, TH_FIELD(0x53010020, 22, 22, 1));	/* lsl w0, w1, #31 with N=1 */
+	undef(cpu, TH_FIELD(0x53010020, 15, 10, 0x20)); /* sf=0, imms<5>=1 */
+	undef(cpu, TH_FIELD(0x53010020, 21, 16, 0x21)); /* sf=0, immr<5>=1 */
 }
 
 /* ---- EXTR ---- */
 
 static void test_extr(void **state)
 {
-	(void)state;
+	struct cpu *cpu = *state;
 	x_write(cpu, 1, 0x1122334455667788);
 	x_write(cpu, 2, 0x99aabbccddeeff00);
-	run(0x93c22020); /* extr x0, x1, x2, #8: (x1:x2)<71:8> */
+	th_exec_ok(cpu, 0x93c22020); /* extr x0, x1, x2, #8: (x1:x2)<71:8> */
 	assert_int_equal(x_read(cpu, 0), 0x8899aabbccddeeff);
-	run(0x93c20020); /* extr x0, x1, x2, #0: lsb 0 gives x2 */
+	th_exec_ok(cpu, 0x93c20020); /* extr x0, x1, x2, #0: lsb 0 gives x2 */
 	assert_int_equal(x_read(cpu, 0), 0x99aabbccddeeff00);
-	run(0x93c12020); /* ror x0, x1, #8 (extr x0, x1, x1, #8) */
+	th_exec_ok(cpu, 0x93c12020); /* ror x0, x1, #8 (extr x0, x1, x1, #8) */
 	assert_int_equal(x_read(cpu, 0), 0x8811223344556677);
 
 	x_write(cpu, 1, 0xffffffff12345678);
 	x_write(cpu, 2, 0xffffffff9abcdef0);
-	run(0x13821020); /* extr w0, w1, w2, #4: (w1:w2)<35:4>, zero-extended */
+	th_exec_ok(cpu, 0x13821020); /* extr w0, w1, w2, #4: (w1:w2)<35:4>, zero-extended */
 	assert_int_equal(x_read(cpu, 0), 0x89abcdef);
 
-	run_undef(FIELD(0x93c22020, 22, 22, 0));  /* N != sf */
-	run_undef(FIELD(0x13821020, 15, 10, 36)); /* sf=0, imms<5>=1 */
-	run_undef(FIELD(0x93c22020, 30, 29, 1));  /* op21 != 00 */
-	run_undef(FIELD(0x93c22020, 21, 21, 1));  /* o0 = 1 */
+	undef(cpu, TH_FIELD(0x93c22020, 22, 22, 0));  /* N != sf */
+	undef(cpu, TH_FIELD(0x13821020, 15, 10, 36)); /* sf=0, imms<5>=1 */
+	undef(cpu, TH_FIELD(0x93c22020, 30, 29, 1));  /* op21 != 00 */
+	undef(cpu, TH_FIELD(0x93c22020, 21, 21, 1));  /* o0 = 1 */
 }
 
 /* Encodings of the class with no base-integer meaning stay UNDEFINED. */
 static void test_dp_imm_unallocated(void **state)
 {
-	(void)state;
-	run_undef(0x91810420); /* addg x0, x1, #0x10, #0x1 (FEAT_MTE, not implemented) */
-	run_undef(0xd1810420); /* subg x0, x1, #0x10, #0x1 */
+	struct cpu *cpu = *state;
+	undef(cpu, 0x91810420); /* addg x0, x1, #0x10, #0x1 (FEAT_MTE, not implemented) */
+	undef(cpu, 0xd1810420); /* subg x0, x1, #0x10, #0x1 */
 }
-
-#define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		T(test_add_imm),
-		T(test_add_imm_sp),
-		T(test_add_imm_w),
-		T(test_addsub_imm_flags),
-		T(test_logical_imm_masks),
-		T(test_logical_imm_reserved),
-		T(test_logical_imm_ops),
-		T(test_movewide),
-		T(test_adr_adrp),
-		T(test_bitfield_aliases),
-		T(test_bitfield_unallocated),
-		T(test_extr),
-		T(test_dp_imm_unallocated),
+		TH_TEST_EL1(test_add_imm),
+		TH_TEST_EL1(test_add_imm_sp),
+		TH_TEST_EL1(test_add_imm_w),
+		TH_TEST_EL1(test_addsub_imm_flags),
+		TH_TEST_EL1(test_logical_imm_masks),
+		TH_TEST_EL1(test_logical_imm_reserved),
+		TH_TEST_EL1(test_logical_imm_ops),
+		TH_TEST_EL1(test_movewide),
+		TH_TEST_EL1(test_adr_adrp),
+		TH_TEST_EL1(test_bitfield_aliases),
+		TH_TEST_EL1(test_bitfield_unallocated),
+		TH_TEST_EL1(test_extr),
+		TH_TEST_EL1(test_dp_imm_unallocated),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

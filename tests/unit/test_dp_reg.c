@@ -7,13 +7,9 @@
  * Poly32Mod2() form, ...); the reasoning is in the comment next to each.
  * Instruction words come from aarch64-linux-gnu-as (asm in the comment);
  * encodings the assembler refuses are an assembled word with one field
- * replaced (FIELD()).
+ * replaced (TH_FIELD()).
  */
 #include "harness.h"
-
-/* word with bits [hi:lo] replaced by v */
-#define FIELD(word, hi, lo, v) \
-	(((word) & ~(((1u << ((hi) - (lo) + 1)) - 1) << (lo))) | ((uint32_t)(v) << (lo)))
 
 #define N NZCV_N
 #define Z NZCV_Z
@@ -22,47 +18,18 @@
 
 #define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
-static struct cpu *cpu;
-
-static int setup(void **state)
-{
-	(void)state;
-	cpu = th_cpu(1);
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	th_free(cpu);
-	return 0;
-}
-
-/* Execute one word that must retire. */
-static void run(uint32_t insn)
-{
-	assert_int_equal(th_exec(cpu, insn), EXEC_NEXT);
-}
-
 /*
- * Execute one word that must be UNDEFINED: EC 0x00 taken to EL1 (the reset
- * EL), ELR_EL1 = the instruction, X0 and NZCV untouched; then resume after it.
+ * Execute one word that must be UNDEFINED (th_exec_undef(): EC 0x00 to EL1,
+ * ELR_EL1 = the instruction, registers and NZCV untouched), with X0 and NZCV
+ * holding values the instruction would not leave.
  */
-static void run_undef(uint32_t insn)
+static void undef(struct cpu *cpu, uint32_t insn)
 {
-	uint64_t pc = cpu->pc;
-
-	cpu->sr[SR_ESR_EL1] = 0x3full << 26; /* a stale EC that is not 0x00 */
 	x_write(cpu, 0, 0x5a5a5a5a);
 	cpu->nzcv = Z;
-	th_exec(cpu, insn);
-	assert_int_equal(cpu->el, 1);
-	assert_int_equal(th_esr_ec(cpu, 1), 0x00);
-	assert_int_equal(cpu->sr[SR_ELR_EL1], pc);
-	assert_int_equal(cpu->pc, cpu->sr[SR_VBAR_EL1] + 0x200); /* current EL, SP_ELx */
+	th_exec_undef(cpu, insn);
 	assert_int_equal(x_read(cpu, 0), 0x5a5a5a5a);
 	assert_int_equal(cpu->nzcv, Z);
-	cpu->pc = pc + 4;
 }
 
 /*
@@ -77,14 +44,14 @@ struct reg_case {
 	uint32_t nzcv_out;
 };
 
-static void run_cases(const struct reg_case *t, size_t n)
+static void run_cases(struct cpu *cpu, const struct reg_case *t, size_t n)
 {
 	for (size_t i = 0; i < n; i++, t++) {
 		x_write(cpu, 0, 0xdddddddddddddddd);
 		x_write(cpu, 1, t->x1);
 		x_write(cpu, 2, t->x2);
 		cpu->nzcv = t->nzcv_in;
-		run(t->insn);
+		th_exec_ok(cpu, t->insn);
 		assert_int_equal(x_read(cpu, 0), t->x0);
 		assert_int_equal(cpu->nzcv, t->nzcv_out);
 	}
@@ -123,19 +90,19 @@ static const struct reg_case logical_cases[] = {
 
 static void test_logical_shifted(void **state)
 {
-	(void)state;
+	struct cpu *cpu = *state;
 	sp_write(cpu, 0x1000);
-	run_cases(logical_cases, ARRAY_LEN(logical_cases));
+	run_cases(cpu, logical_cases, ARRAY_LEN(logical_cases));
 
 	/* tst x1, x2, lsl #63 (ands xzr, ...): 1 << 63 AND x1 -> N; XZR stays 0, SP untouched */
 	x_write(cpu, 1, 0x8000000000000000);
 	x_write(cpu, 2, 1);
-	run(0xea02fc3f);
+	th_exec_ok(cpu, 0xea02fc3f);
 	assert_int_equal(cpu->nzcv, N);
 	assert_int_equal(x_read(cpu, 31), 0);
 	assert_int_equal(sp_read(cpu), 0x1000);
 
-	run_undef(FIELD(0x2ae21020, 15, 10, 32)); /* orn w0, w1, w2, ror #32: sf=0, imm6<5>=1 */
+	undef(cpu, TH_FIELD(0x2ae21020, 15, 10, 32)); /* orn w0, w1, w2, ror #32: sf=0, imm6<5>=1 */
 }
 
 /* ---- Add/subtract (shifted register) ---- */
@@ -167,26 +134,26 @@ static const struct reg_case addsub_shifted_cases[] = {
 
 static void test_addsub_shifted(void **state)
 {
-	(void)state;
-	run_cases(addsub_shifted_cases, ARRAY_LEN(addsub_shifted_cases));
+	struct cpu *cpu = *state;
+	run_cases(cpu, addsub_shifted_cases, ARRAY_LEN(addsub_shifted_cases));
 
 	/* neg x0, x2 (sub x0, xzr, x2): Rn = 31 is XZR, not SP */
 	sp_write(cpu, 0x1000);
 	x_write(cpu, 2, 3);
-	run(0xcb0203e0);
+	th_exec_ok(cpu, 0xcb0203e0);
 	assert_int_equal(x_read(cpu, 0), (uint64_t)-3);
 	/* cmp x1, x2 (subs xzr, x1, x2): equal -> Z, C; Rd = 31 is XZR */
 	x_write(cpu, 1, 3);
-	run(0xeb02003f);
+	th_exec_ok(cpu, 0xeb02003f);
 	assert_int_equal(cpu->nzcv, Z | C);
 	assert_int_equal(sp_read(cpu), 0x1000);
 	/* add xzr, x1, x2, lsl #3 (not assemblable): the result is discarded */
-	run(FIELD(0x8b020c20, 4, 0, 31));
+	th_exec_ok(cpu, TH_FIELD(0x8b020c20, 4, 0, 31));
 	assert_int_equal(x_read(cpu, 31), 0);
 	assert_int_equal(sp_read(cpu), 0x1000);
 
-	run_undef(FIELD(0x8b020c20, 23, 22, 3));  /* shift = ROR: reserved */
-	run_undef(FIELD(0x0b427c20, 15, 10, 32)); /* add w0, w1, w2, lsr #32: sf=0, imm6<5>=1 */
+	undef(cpu, TH_FIELD(0x8b020c20, 23, 22, 3));  /* shift = ROR: reserved */
+	undef(cpu, TH_FIELD(0x0b427c20, 15, 10, 32)); /* add w0, w1, w2, lsr #32: sf=0, imm6<5>=1 */
 }
 
 /* ---- Add/subtract (extended register) ---- */
@@ -206,30 +173,30 @@ static const struct reg_case addsub_ext_cases[] = {
 	/* UXTH(0xffff..8001) = 0x8001 */
 	{0x8b222020, 0, 0xffffffffffff8001, 0, 0x8001, 0}, /* add x0, x1, w2, uxth */
 	/* sub w0, w1, w2, sxtx (option 111 with sf=0): len = Min(64, 32) -> W[2] */
-	{FIELD(0x4b228020, 15, 13, 7), 10, 0xabcdef0000000003, 0, 7, 0},
+	{TH_FIELD(0x4b228020, 15, 13, 7), 10, 0xabcdef0000000003, 0, 7, 0},
 };
 /* clang-format on */
 
 /* Rn is SP; Rd is SP without S and XZR with S. */
 static void test_addsub_extended(void **state)
 {
-	(void)state;
-	run_cases(addsub_ext_cases, ARRAY_LEN(addsub_ext_cases));
+	struct cpu *cpu = *state;
+	run_cases(cpu, addsub_ext_cases, ARRAY_LEN(addsub_ext_cases));
 
 	sp_write(cpu, 0x40080000);
 	x_write(cpu, 1, 0xffffffff00000010);
-	run(0x8b214be0); /* add x0, sp, w1, uxtw #2: UXTW(x1) = 0x10, << 2 */
+	th_exec_ok(cpu, 0x8b214be0); /* add x0, sp, w1, uxtw #2: UXTW(x1) = 0x10, << 2 */
 	assert_int_equal(x_read(cpu, 0), 0x40080040);
 	x_write(cpu, 1, 0x100);
-	run(0x8b2163ff); /* add sp, sp, x1 (uxtx) */
+	th_exec_ok(cpu, 0x8b2163ff); /* add sp, sp, x1 (uxtx) */
 	assert_int_equal(sp_read(cpu), 0x40080100);
-	run(0xab2163e0); /* adds x0, sp, x1 */
+	th_exec_ok(cpu, 0xab2163e0); /* adds x0, sp, x1 */
 	assert_int_equal(x_read(cpu, 0), 0x40080200);
 	assert_int_equal(cpu->nzcv, 0);
 
 	/* cmp sp, x1 (subs xzr, sp, x1): equal -> Z, C; SP and XZR unchanged */
 	x_write(cpu, 1, 0x40080100);
-	run(0xeb2163ff);
+	th_exec_ok(cpu, 0xeb2163ff);
 	assert_int_equal(cpu->nzcv, Z | C);
 	assert_int_equal(sp_read(cpu), 0x40080100);
 	assert_int_equal(x_read(cpu, 31), 0);
@@ -237,12 +204,12 @@ static void test_addsub_extended(void **state)
 	/* add w0, wsp, w1, uxth: WSP = 0x00001000, UXTH(0x12345678) = 0x5678 */
 	sp_write(cpu, 0xffffffff00001000);
 	x_write(cpu, 1, 0x12345678);
-	run(0x0b2123e0);
+	th_exec_ok(cpu, 0x0b2123e0);
 	assert_int_equal(x_read(cpu, 0), 0x6678);
 
-	run_undef(FIELD(0x8b220420, 12, 10, 5)); /* add x0, x1, w2, uxtb #5: shift > 4 */
-	run_undef(FIELD(0x8b220420, 12, 10, 7)); /* ... #7 */
-	run_undef(FIELD(0x8b220420, 23, 22, 1)); /* opt = 01 */
+	undef(cpu, TH_FIELD(0x8b220420, 12, 10, 5)); /* add x0, x1, w2, uxtb #5: shift > 4 */
+	undef(cpu, TH_FIELD(0x8b220420, 12, 10, 7)); /* ... #7 */
+	undef(cpu, TH_FIELD(0x8b220420, 23, 22, 1)); /* opt = 01 */
 }
 
 /* ---- ADC, ADCS, SBC, SBCS ---- */
@@ -272,9 +239,9 @@ static const struct reg_case carry_cases[] = {
 
 static void test_add_with_carry(void **state)
 {
-	(void)state;
+	struct cpu *cpu = *state;
 	sp_write(cpu, 0x1000);
-	run_cases(carry_cases, ARRAY_LEN(carry_cases));
+	run_cases(cpu, carry_cases, ARRAY_LEN(carry_cases));
 }
 
 /* ---- CCMN, CCMP ---- */
@@ -302,13 +269,13 @@ static const struct reg_case condcmp_cases[] = {
 
 static void test_condcmp(void **state)
 {
-	(void)state;
-	run_cases(condcmp_cases, ARRAY_LEN(condcmp_cases));
+	struct cpu *cpu = *state;
+	run_cases(cpu, condcmp_cases, ARRAY_LEN(condcmp_cases));
 
-	run_undef(FIELD(0xfa42002f, 29, 29, 0)); /* S = 0 */
-	run_undef(FIELD(0xfa42002f, 10, 10, 1)); /* o2 = 1 */
-	run_undef(FIELD(0xfa42002f, 4, 4, 1));	 /* o3 = 1 */
-	run_undef(FIELD(0xfa5fe820, 10, 10, 1)); /* immediate form, o2 = 1 */
+	undef(cpu, TH_FIELD(0xfa42002f, 29, 29, 0)); /* S = 0 */
+	undef(cpu, TH_FIELD(0xfa42002f, 10, 10, 1)); /* o2 = 1 */
+	undef(cpu, TH_FIELD(0xfa42002f, 4, 4, 1));   /* o3 = 1 */
+	undef(cpu, TH_FIELD(0xfa5fe820, 10, 10, 1)); /* immediate form, o2 = 1 */
 }
 
 /* ---- CSEL, CSINC, CSINV, CSNEG ---- */
@@ -345,11 +312,11 @@ static const struct reg_case condsel_cases[] = {
 
 static void test_condsel(void **state)
 {
-	(void)state;
-	run_cases(condsel_cases, ARRAY_LEN(condsel_cases));
+	struct cpu *cpu = *state;
+	run_cases(cpu, condsel_cases, ARRAY_LEN(condsel_cases));
 
-	run_undef(FIELD(0x9a820020, 29, 29, 1)); /* S = 1 */
-	run_undef(FIELD(0x9a820020, 11, 11, 1)); /* op2<1> = 1 */
+	undef(cpu, TH_FIELD(0x9a820020, 29, 29, 1)); /* S = 1 */
+	undef(cpu, TH_FIELD(0x9a820020, 11, 11, 1)); /* op2<1> = 1 */
 }
 
 /* ---- Data-processing (1 source) ---- */
@@ -382,11 +349,11 @@ static const struct reg_case dp1_cases[] = {
 
 static void test_dp1(void **state)
 {
-	(void)state;
-	run_cases(dp1_cases, ARRAY_LEN(dp1_cases));
+	struct cpu *cpu = *state;
+	run_cases(cpu, dp1_cases, ARRAY_LEN(dp1_cases));
 
-	run_undef(FIELD(0x5ac00820, 11, 10, 3)); /* rev w0, w1 with opcode 000011: sf=0 */
-	run_undef(FIELD(0xdac00020, 29, 29, 1)); /* rbit with S = 1 */
+	undef(cpu, TH_FIELD(0x5ac00820, 11, 10, 3)); /* rev w0, w1 with opcode 000011: sf=0 */
+	undef(cpu, TH_FIELD(0xdac00020, 29, 29, 1)); /* rbit with S = 1 */
 }
 
 /* ---- Data-processing (2 source): divide and shift ---- */
@@ -428,9 +395,9 @@ static const struct reg_case shiftv_cases[] = {
 
 static void test_dp2_div_shift(void **state)
 {
-	(void)state;
-	run_cases(div_cases, ARRAY_LEN(div_cases));
-	run_cases(shiftv_cases, ARRAY_LEN(shiftv_cases));
+	struct cpu *cpu = *state;
+	run_cases(cpu, div_cases, ARRAY_LEN(div_cases));
+	run_cases(cpu, shiftv_cases, ARRAY_LEN(shiftv_cases));
 }
 
 /* ---- CRC32, CRC32C ---- */
@@ -468,12 +435,12 @@ static uint32_t ref_crc(uint32_t acc, uint64_t val, unsigned size, uint32_t poly
 #define POLY_CRC32C 0x1EDC6F41u
 
 /* One CRC step: w0 = CRC(w0, x1<size-1:0>), checked against ref_crc() */
-static void crc_step(uint32_t insn, uint64_t val, unsigned size, uint32_t poly)
+static void crc_step(struct cpu *cpu, uint32_t insn, uint64_t val, unsigned size, uint32_t poly)
 {
 	uint32_t expect = ref_crc((uint32_t)x_read(cpu, 0),
 				  val & ((size < 64 ? 1ull << size : 0) - 1), size, poly);
 	x_write(cpu, 1, val);
-	run(insn);
+	th_exec_ok(cpu, insn);
 	assert_int_equal(x_read(cpu, 0), expect);
 }
 
@@ -492,15 +459,15 @@ static const char check_input[] = "123456789";
 /* Byte at a time: the standard check values (initial and final XOR 0xffffffff). */
 static void test_crc_bytes(void **state)
 {
-	(void)state;
+	struct cpu *cpu = *state;
 	x_write(cpu, 0, 0xffffffff);
 	for (size_t i = 0; i < 9; i++)
-		crc_step(CRC32B, (uint8_t)check_input[i], 8, POLY_CRC32);
+		crc_step(cpu, CRC32B, (uint8_t)check_input[i], 8, POLY_CRC32);
 	assert_int_equal(x_read(cpu, 0) ^ 0xffffffff, 0xcbf43926);
 
 	x_write(cpu, 0, 0xffffffff);
 	for (size_t i = 0; i < 9; i++)
-		crc_step(CRC32CB, (uint8_t)check_input[i], 8, POLY_CRC32C);
+		crc_step(cpu, CRC32CB, (uint8_t)check_input[i], 8, POLY_CRC32C);
 	assert_int_equal(x_read(cpu, 0) ^ 0xffffffff, 0xe3069283);
 }
 
@@ -516,40 +483,40 @@ static uint64_t check_le(size_t off, size_t n)
 /* Mixed sizes reach the same check values; x1's bits above the size are ignored. */
 static void test_crc_sizes(void **state)
 {
-	(void)state;
+	struct cpu *cpu = *state;
 	x_write(cpu, 0, 0xffffffff);
-	crc_step(CRC32W, 0xdead000000000000 | check_le(0, 4), 32, POLY_CRC32);
-	crc_step(CRC32H, 0xbeef0000 | check_le(4, 2), 16, POLY_CRC32);
-	crc_step(CRC32B, 0xff00 | check_le(6, 1), 8, POLY_CRC32);
-	crc_step(CRC32H, check_le(7, 2), 16, POLY_CRC32);
+	crc_step(cpu, CRC32W, 0xdead000000000000 | check_le(0, 4), 32, POLY_CRC32);
+	crc_step(cpu, CRC32H, 0xbeef0000 | check_le(4, 2), 16, POLY_CRC32);
+	crc_step(cpu, CRC32B, 0xff00 | check_le(6, 1), 8, POLY_CRC32);
+	crc_step(cpu, CRC32H, check_le(7, 2), 16, POLY_CRC32);
 	assert_int_equal(x_read(cpu, 0) ^ 0xffffffff, 0xcbf43926);
 
 	/* Xn's upper half is ignored: acc = X[n]<31:0>; the result is zero-extended */
 	x_write(cpu, 0, 0x12345678ffffffff);
-	crc_step(CRC32X, check_le(0, 8), 64, POLY_CRC32);
-	crc_step(CRC32B, check_le(8, 1), 8, POLY_CRC32);
+	crc_step(cpu, CRC32X, check_le(0, 8), 64, POLY_CRC32);
+	crc_step(cpu, CRC32B, check_le(8, 1), 8, POLY_CRC32);
 	assert_int_equal(x_read(cpu, 0) ^ 0xffffffff, 0xcbf43926);
 
 	x_write(cpu, 0, 0xffffffff);
-	crc_step(CRC32CX, check_le(0, 8), 64, POLY_CRC32C);
-	crc_step(CRC32CB, check_le(8, 1), 8, POLY_CRC32C);
+	crc_step(cpu, CRC32CX, check_le(0, 8), 64, POLY_CRC32C);
+	crc_step(cpu, CRC32CB, check_le(8, 1), 8, POLY_CRC32C);
 	assert_int_equal(x_read(cpu, 0) ^ 0xffffffff, 0xe3069283);
 
 	x_write(cpu, 0, 0xffffffff);
-	crc_step(CRC32CW, check_le(0, 4), 32, POLY_CRC32C);
-	crc_step(CRC32CH, check_le(4, 2), 16, POLY_CRC32C);
-	crc_step(CRC32CH, check_le(6, 2), 16, POLY_CRC32C);
-	crc_step(CRC32CB, check_le(8, 1), 8, POLY_CRC32C);
+	crc_step(cpu, CRC32CW, check_le(0, 4), 32, POLY_CRC32C);
+	crc_step(cpu, CRC32CH, check_le(4, 2), 16, POLY_CRC32C);
+	crc_step(cpu, CRC32CH, check_le(6, 2), 16, POLY_CRC32C);
+	crc_step(cpu, CRC32CB, check_le(8, 1), 8, POLY_CRC32C);
 	assert_int_equal(x_read(cpu, 0) ^ 0xffffffff, 0xe3069283);
 }
 
 static void test_crc_unallocated(void **state)
 {
-	(void)state;
-	run_undef(FIELD(CRC32X, 31, 31, 0));  /* sf=0 with sz=11 */
-	run_undef(FIELD(CRC32B, 31, 31, 1));  /* sf=1 with sz=00 */
-	run_undef(FIELD(CRC32CW, 31, 31, 1)); /* sf=1 with sz=10 */
-	run_undef(FIELD(CRC32CX, 31, 31, 0)); /* sf=0 with sz=11 */
+	struct cpu *cpu = *state;
+	undef(cpu, TH_FIELD(CRC32X, 31, 31, 0));  /* sf=0 with sz=11 */
+	undef(cpu, TH_FIELD(CRC32B, 31, 31, 1));  /* sf=1 with sz=00 */
+	undef(cpu, TH_FIELD(CRC32CW, 31, 31, 1)); /* sf=1 with sz=10 */
+	undef(cpu, TH_FIELD(CRC32CX, 31, 31, 0)); /* sf=0 with sz=11 */
 }
 
 /* ---- Data-processing (3 source) ---- */
@@ -591,52 +558,50 @@ static const struct dp3_case dp3_cases[] = {
 
 static void test_dp3(void **state)
 {
-	(void)state;
+	struct cpu *cpu = *state;
 	for (size_t i = 0; i < ARRAY_LEN(dp3_cases); i++) {
 		const struct dp3_case *t = &dp3_cases[i];
 		x_write(cpu, 1, t->x1);
 		x_write(cpu, 2, t->x2);
 		x_write(cpu, 3, t->x3);
-		run(t->insn);
+		th_exec_ok(cpu, t->insn);
 		assert_int_equal(x_read(cpu, 0), t->x0);
 	}
 
-	run_undef(FIELD(0x9b220c20, 31, 31, 0)); /* smaddl with sf=0 */
-	run_undef(FIELD(0x9bc27c20, 31, 31, 0)); /* umulh with sf=0 */
-	run_undef(FIELD(0x9b020c20, 30, 29, 1)); /* madd with op54 = 01 */
-	run_undef(FIELD(0x9b020c20, 23, 21, 3)); /* op31 = 011 */
-	run_undef(FIELD(0x9b427c20, 15, 15, 1)); /* smulh with o0 = 1 */
+	undef(cpu, TH_FIELD(0x9b220c20, 31, 31, 0)); /* smaddl with sf=0 */
+	undef(cpu, TH_FIELD(0x9bc27c20, 31, 31, 0)); /* umulh with sf=0 */
+	undef(cpu, TH_FIELD(0x9b020c20, 30, 29, 1)); /* madd with op54 = 01 */
+	undef(cpu, TH_FIELD(0x9b020c20, 23, 21, 3)); /* op31 = 011 */
+	undef(cpu, TH_FIELD(0x9b427c20, 15, 15, 1)); /* smulh with o0 = 1 */
 }
 
 /* Encodings of this class outside the base integer set stay UNDEFINED. */
 static void test_dp_reg_unallocated(void **state)
 {
-	(void)state;
-	run_undef(0xba008402); /* rmif x0, #1, #2 (FEAT_FlagM) */
-	run_undef(0x3a00080d); /* setf8 w0 (FEAT_FlagM) */
-	run_undef(0x9ac21020); /* irg x0, x1, x2 (FEAT_MTE) */
-	run_undef(0x9ac20020); /* subp x0, x1, x2 (FEAT_MTE) */
-	run_undef(0xdac10020); /* pacia x0, x1 (FEAT_PAuth) */
+	struct cpu *cpu = *state;
+	undef(cpu, 0xba008402); /* rmif x0, #1, #2 (FEAT_FlagM) */
+	undef(cpu, 0x3a00080d); /* setf8 w0 (FEAT_FlagM) */
+	undef(cpu, 0x9ac21020); /* irg x0, x1, x2 (FEAT_MTE) */
+	undef(cpu, 0x9ac20020); /* subp x0, x1, x2 (FEAT_MTE) */
+	undef(cpu, 0xdac10020); /* pacia x0, x1 (FEAT_PAuth) */
 }
-
-#define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		T(test_logical_shifted),
-		T(test_addsub_shifted),
-		T(test_addsub_extended),
-		T(test_add_with_carry),
-		T(test_condcmp),
-		T(test_condsel),
-		T(test_dp1),
-		T(test_dp2_div_shift),
-		T(test_crc_bytes),
-		T(test_crc_sizes),
-		T(test_crc_unallocated),
-		T(test_dp3),
-		T(test_dp_reg_unallocated),
+		TH_TEST_EL1(test_logical_shifted),
+		TH_TEST_EL1(test_addsub_shifted),
+		TH_TEST_EL1(test_addsub_extended),
+		TH_TEST_EL1(test_add_with_carry),
+		TH_TEST_EL1(test_condcmp),
+		TH_TEST_EL1(test_condsel),
+		TH_TEST_EL1(test_dp1),
+		TH_TEST_EL1(test_dp2_div_shift),
+		TH_TEST_EL1(test_crc_bytes),
+		TH_TEST_EL1(test_crc_sizes),
+		TH_TEST_EL1(test_crc_unallocated),
+		TH_TEST_EL1(test_dp3),
+		TH_TEST_EL1(test_dp_reg_unallocated),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

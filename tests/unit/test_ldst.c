@@ -18,42 +18,6 @@
 
 #define D TH_DATA
 
-static int setup(void **state)
-{
-	*state = th_cpu(2);
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	th_free(*state);
-	return 0;
-}
-
-/* Execute raw; it must retire and advance PC by 4. */
-static void exec_ok(struct cpu *cpu, uint32_t raw)
-{
-	uint64_t pc = cpu->pc;
-	assert_int_equal(th_exec(cpu, raw), EXEC_NEXT);
-	assert_int_equal(cpu->pc, pc + 4);
-}
-
-/*
- * Execute raw; it must raise a synchronous exception to EL2 with class ec,
- * with ELR_EL2 at the instruction and X0-X30 and SP unchanged.
- */
-static void exec_exc(struct cpu *cpu, uint32_t raw, unsigned ec)
-{
-	uint64_t pc = cpu->pc, x[32], sp = cpu->sp_el[2];
-	memcpy(x, cpu->x, sizeof(x));
-	assert_int_equal(th_exec(cpu, raw), EXEC_EXC);
-	assert_int_equal(th_esr_ec(cpu, 2), ec);
-	assert_int_equal(cpu->sr[SR_ELR_EL2], pc);
-	assert_memory_equal(x, cpu->x, sizeof(x));
-	assert_int_equal(cpu->sp_el[2], sp);
-	cpu->pc = pc;
-}
-
 static uint8_t peek8(struct cpu *cpu, uint64_t pa)
 {
 	return *th_ram(cpu, pa);
@@ -70,17 +34,17 @@ static void test_ldr_unsigned_offset(void **state)
 	struct cpu *cpu = *state;
 	th_write64(cpu, D + 8, 0x8877665544332211ull);
 	cpu->x[2] = D;
-	exec_ok(cpu, 0xf9400441 /* ldr x1, [x2, #8] */);
+	th_exec_ok(cpu, 0xf9400441 /* ldr x1, [x2, #8] */);
 	assert_int_equal(cpu->x[1], 0x8877665544332211ull);
 	cpu->x[1] = ~0ull;
-	exec_ok(cpu, 0xb9400c41 /* ldr w1, [x2, #12] */);
+	th_exec_ok(cpu, 0xb9400c41 /* ldr w1, [x2, #12] */);
 	assert_int_equal(cpu->x[1], 0x88776655); /* bytes 12..15; W write clears [63:32] */
-	exec_ok(cpu, 0x79401441 /* ldrh w1, [x2, #10] */);
+	th_exec_ok(cpu, 0x79401441 /* ldrh w1, [x2, #10] */);
 	assert_int_equal(cpu->x[1], 0x4433); /* bytes 10, 11 little-endian */
-	exec_ok(cpu, 0x39403c41 /* ldrb w1, [x2, #15] */);
+	th_exec_ok(cpu, 0x39403c41 /* ldrb w1, [x2, #15] */);
 	assert_int_equal(cpu->x[1], 0x88);
 	th_write64(cpu, D + 32760, 0x1234);
-	exec_ok(cpu, 0xf97ffc41 /* ldr x1, [x2, #32760] */); /* the largest X offset: 4095 * 8 */
+	th_exec_ok(cpu, 0xf97ffc41 /* ldr x1, [x2, #32760] */); /* the largest X offset: 4095 * 8 */
 	assert_int_equal(cpu->x[1], 0x1234);
 }
 
@@ -91,13 +55,13 @@ static void test_str_sizes(void **state)
 	th_write64(cpu, D, 0xaaaaaaaaaaaaaaaaull);
 	cpu->x[1] = 0x1122334455667788ull;
 	cpu->x[2] = D;
-	exec_ok(cpu, 0x39000441 /* strb w1, [x2, #1] */);
+	th_exec_ok(cpu, 0x39000441 /* strb w1, [x2, #1] */);
 	assert_int_equal(th_read64(cpu, D), 0xaaaaaaaaaaaa88aaull);
-	exec_ok(cpu, 0x79000441 /* strh w1, [x2, #2] */);
+	th_exec_ok(cpu, 0x79000441 /* strh w1, [x2, #2] */);
 	assert_int_equal(th_read64(cpu, D), 0xaaaaaaaa778888aaull);
-	exec_ok(cpu, 0xb9000441 /* str w1, [x2, #4] */);
+	th_exec_ok(cpu, 0xb9000441 /* str w1, [x2, #4] */);
 	assert_int_equal(th_read64(cpu, D), 0x55667788778888aaull);
-	exec_ok(cpu, 0xf9000441 /* str x1, [x2, #8] */);
+	th_exec_ok(cpu, 0xf9000441 /* str x1, [x2, #8] */);
 	assert_int_equal(th_read64(cpu, D + 8), 0x1122334455667788ull);
 }
 
@@ -107,12 +71,12 @@ static void test_unscaled_negative(void **state)
 	struct cpu *cpu = *state;
 	th_write64(cpu, D + 8, 0x0123456789abcdefull);
 	cpu->x[2] = D + 16;
-	exec_ok(cpu, 0xf85f8041 /* ldur x1, [x2, #-8] */);
+	th_exec_ok(cpu, 0xf85f8041 /* ldur x1, [x2, #-8] */);
 	assert_int_equal(cpu->x[1], 0x0123456789abcdefull);
-	exec_ok(cpu, 0x385ff043 /* ldurb w3, [x2, #-1] */);
+	th_exec_ok(cpu, 0x385ff043 /* ldurb w3, [x2, #-1] */);
 	assert_int_equal(cpu->x[3], 0x01); /* byte 15 */
 	cpu->x[4] = 0xcafef00d;
-	exec_ok(cpu, 0xb8100044 /* stur w4, [x2, #-256] */); /* the most negative simm9 */
+	th_exec_ok(cpu, 0xb8100044 /* stur w4, [x2, #-256] */); /* the most negative simm9 */
 	assert_int_equal(th_read64(cpu, D + 16 - 256), 0xcafef00d);
 	assert_int_equal(cpu->x[2], D + 16); /* no writeback */
 }
@@ -123,14 +87,14 @@ static void test_pre_index(void **state)
 	struct cpu *cpu = *state;
 	th_write64(cpu, D + 16, 0x1111222233334444ull);
 	cpu->x[2] = D;
-	exec_ok(cpu, 0xf8410c41 /* ldr x1, [x2, #16]! */);
+	th_exec_ok(cpu, 0xf8410c41 /* ldr x1, [x2, #16]! */);
 	assert_int_equal(cpu->x[1], 0x1111222233334444ull);
 	assert_int_equal(cpu->x[2], D + 16);
 	cpu->x[3] = 0x5555;
-	exec_ok(cpu, 0xf81f8c43 /* str x3, [x2, #-8]! */);
+	th_exec_ok(cpu, 0xf81f8c43 /* str x3, [x2, #-8]! */);
 	assert_int_equal(cpu->x[2], D + 8);
 	assert_int_equal(th_read64(cpu, D + 8), 0x5555);
-	exec_ok(cpu, 0x389ffc44 /* ldrsb x4, [x2, #-1]! */); /* byte D+7 = top byte of 0 */
+	th_exec_ok(cpu, 0x389ffc44 /* ldrsb x4, [x2, #-1]! */); /* byte D+7 = top byte of 0 */
 	assert_int_equal(cpu->x[4], 0);
 	assert_int_equal(cpu->x[2], D + 7);
 }
@@ -141,16 +105,16 @@ static void test_post_index(void **state)
 	struct cpu *cpu = *state;
 	th_write64(cpu, D, 0x00000000deadbeefull);
 	cpu->x[2] = D;
-	exec_ok(cpu, 0xf8418441 /* ldr x1, [x2], #24 */);
+	th_exec_ok(cpu, 0xf8418441 /* ldr x1, [x2], #24 */);
 	assert_int_equal(cpu->x[1], 0xdeadbeef);
 	assert_int_equal(cpu->x[2], D + 24);
 	cpu->x[3] = 0xabcd;
-	exec_ok(cpu, 0x781fe443 /* strh w3, [x2], #-2 */);
+	th_exec_ok(cpu, 0x781fe443 /* strh w3, [x2], #-2 */);
 	assert_int_equal(th_read64(cpu, D + 24), 0xabcd);
 	assert_int_equal(cpu->x[2], D + 22);
 	poke32(cpu, D, 0x80000000);
 	cpu->x[2] = D;
-	exec_ok(cpu, 0xb8804445 /* ldrsw x5, [x2], #4 */);
+	th_exec_ok(cpu, 0xb8804445 /* ldrsw x5, [x2], #4 */);
 	assert_int_equal(cpu->x[5], 0xffffffff80000000ull);
 	assert_int_equal(cpu->x[2], D + 4);
 }
@@ -183,7 +147,7 @@ static void test_sign_extend(void **state)
 	for (size_t i = 0; i < sizeof(c) / sizeof(c[0]); i++) {
 		poke32(cpu, D, c[i].mem);
 		cpu->x[1] = 0x5555555555555555ull;
-		exec_ok(cpu, c[i].raw);
+		th_exec_ok(cpu, c[i].raw);
 		assert_int_equal(cpu->x[1], c[i].want);
 	}
 }
@@ -198,35 +162,35 @@ static void test_register_offset(void **state)
 	cpu->x[2] = D;
 
 	cpu->x[3] = 2;
-	exec_ok(cpu, 0xf8637841 /* ldr x1, [x2, x3, lsl #3] */); /* D + (2 << 3) */
+	th_exec_ok(cpu, 0xf8637841 /* ldr x1, [x2, x3, lsl #3] */); /* D + (2 << 3) */
 	assert_int_equal(cpu->x[1], 0x1616161616161616ull);
 
-	cpu->x[3] = 0xffffffff00000001ull;			  /* UXTW ignores bits [63:32] */
-	exec_ok(cpu, 0xb8635841 /* ldr w1, [x2, w3, uxtw #2] */); /* D + 4 */
+	cpu->x[3] = 0xffffffff00000001ull;			     /* UXTW ignores bits [63:32] */
+	th_exec_ok(cpu, 0xb8635841 /* ldr w1, [x2, w3, uxtw #2] */); /* D + 4 */
 	assert_int_equal(cpu->x[1], 0x44440000);
 
 	cpu->x[3] = 0x00000000fffffff8ull; /* SXTW: -8 */
-	exec_ok(cpu, 0xf863c841 /* ldr x1, [x2, w3, sxtw] */);
+	th_exec_ok(cpu, 0xf863c841 /* ldr x1, [x2, w3, sxtw] */);
 	assert_int_equal(cpu->x[1], 0xd8d8d8d8d8d8d8d8ull);
 
-	cpu->x[3] = ~0ull;					   /* SXTX #1: -2 */
-	exec_ok(cpu, 0x7863f841 /* ldrh w1, [x2, x3, sxtx #1] */); /* D - 2 */
+	cpu->x[3] = ~0ull;					      /* SXTX #1: -2 */
+	th_exec_ok(cpu, 0x7863f841 /* ldrh w1, [x2, x3, sxtx #1] */); /* D - 2 */
 	assert_int_equal(cpu->x[1], 0xd8d8);
 
 	cpu->x[3] = 16;
-	exec_ok(cpu, 0x38636841 /* ldrb w1, [x2, x3] */); /* S = 0: no shift */
+	th_exec_ok(cpu, 0x38636841 /* ldrb w1, [x2, x3] */); /* S = 0: no shift */
 	assert_int_equal(cpu->x[1], 0x16);
 
 	poke32(cpu, D, 0x80000000);
 	cpu->x[3] = 0x80000001ull; /* SXTW: -0x7fffffff; LSL #2: -0x1fffffffc */
 	cpu->x[2] = D + 0x1fffffffcull;
-	exec_ok(cpu, 0xb8a3d841 /* ldrsw x1, [x2, w3, sxtw #2] */); /* address D */
+	th_exec_ok(cpu, 0xb8a3d841 /* ldrsw x1, [x2, w3, sxtw #2] */); /* address D */
 	assert_int_equal(cpu->x[1], 0xffffffff80000000ull);
 
 	cpu->x[2] = D;
 	cpu->x[4] = 0x99887766;
 	cpu->x[3] = 12;
-	exec_ok(cpu, 0x78237844 /* strh w4, [x2, x3, lsl #1] */); /* D + 24 */
+	th_exec_ok(cpu, 0x78237844 /* strh w4, [x2, x3, lsl #1] */); /* D + 24 */
 	assert_int_equal(th_read64(cpu, D + 24), 0x7766);
 }
 
@@ -237,7 +201,7 @@ static void test_register_offset_unallocated(void **state)
 	/* ldr x1, [x2, x3, lsl #3] is 0xf8637841; option bits [15:13] 011 -> 001 */
 	uint32_t uxth = (0xf8637841u & ~(7u << 13)) | (1u << 13);
 	assert_null(decode_find(uxth));
-	exec_exc(cpu, uxth, EC_UNKNOWN);
+	th_exec_undef(cpu, uxth);
 }
 
 /* LDR (literal): address = PC + SignExtend(imm19:'00'). */
@@ -245,16 +209,16 @@ static void test_literal(void **state)
 {
 	struct cpu *cpu = *state;
 	th_write64(cpu, TH_CODE + 8, 0x0102030405060708ull);
-	exec_ok(cpu, 0x58000041 /* ldr x1, .+8 */); /* at TH_CODE: reads TH_CODE + 8 */
+	th_exec_ok(cpu, 0x58000041 /* ldr x1, .+8 */); /* at TH_CODE: reads TH_CODE + 8 */
 	assert_int_equal(cpu->x[1], 0x0102030405060708ull);
 
 	cpu->pc = TH_CODE + 0x100;
 	poke32(cpu, TH_CODE + 0xf8, 0x80000000);
-	exec_ok(cpu, 0x98ffffc2 /* ldrsw x2, .-8 */);
+	th_exec_ok(cpu, 0x98ffffc2 /* ldrsw x2, .-8 */);
 	assert_int_equal(cpu->x[2], 0xffffffff80000000ull);
 
 	cpu->x[3] = ~0ull;
-	exec_ok(cpu, 0x18ffffa3 /* ldr w3, .-12 */); /* at TH_CODE + 0x104: word at 0xf8 */
+	th_exec_ok(cpu, 0x18ffffa3 /* ldr w3, .-12 */); /* at TH_CODE + 0x104: word at 0xf8 */
 	assert_int_equal(cpu->x[3], 0x80000000);
 }
 
@@ -265,33 +229,33 @@ static void test_pairs(void **state)
 	cpu->x[1] = 0x1111111111111111ull;
 	cpu->x[2] = 0x2222222222222222ull;
 	cpu->x[3] = D;
-	exec_ok(cpu, 0xa9010861 /* stp x1, x2, [x3, #16] */);
+	th_exec_ok(cpu, 0xa9010861 /* stp x1, x2, [x3, #16] */);
 	assert_int_equal(th_read64(cpu, D + 16), 0x1111111111111111ull);
 	assert_int_equal(th_read64(cpu, D + 24), 0x2222222222222222ull);
 	assert_int_equal(cpu->x[3], D);
 
-	exec_ok(cpu, 0x29bf0462 /* stp w2, w1, [x3, #-8]! */); /* W pair: 4-byte elements */
+	th_exec_ok(cpu, 0x29bf0462 /* stp w2, w1, [x3, #-8]! */); /* W pair: 4-byte elements */
 	assert_int_equal(th_read64(cpu, D - 8), 0x1111111122222222ull);
 	assert_int_equal(cpu->x[3], D - 8);
 
-	exec_ok(cpu, 0xa9c19464 /* ldp x4, x5, [x3, #24]! */);
+	th_exec_ok(cpu, 0xa9c19464 /* ldp x4, x5, [x3, #24]! */);
 	assert_int_equal(cpu->x[4], 0x1111111111111111ull);
 	assert_int_equal(cpu->x[5], 0x2222222222222222ull);
 	assert_int_equal(cpu->x[3], D + 16);
 
-	exec_ok(cpu, 0x28fd1c66 /* ldp w6, w7, [x3], #-24 */); /* post: reads D+16, D+20 */
+	th_exec_ok(cpu, 0x28fd1c66 /* ldp w6, w7, [x3], #-24 */); /* post: reads D+16, D+20 */
 	assert_int_equal(cpu->x[6], 0x11111111);
 	assert_int_equal(cpu->x[7], 0x11111111);
 	assert_int_equal(cpu->x[3], D - 8);
 
-	exec_ok(cpu, 0xa8809065 /* stp x5, x4, [x3], #8 */); /* post: writes D-8, D */
+	th_exec_ok(cpu, 0xa8809065 /* stp x5, x4, [x3], #8 */); /* post: writes D-8, D */
 	assert_int_equal(th_read64(cpu, D - 8), 0x2222222222222222ull);
 	assert_int_equal(th_read64(cpu, D), 0x1111111111111111ull);
 	assert_int_equal(cpu->x[3], D);
 
-	exec_ok(cpu, 0x28050861 /* stnp w1, w2, [x3, #40] */);
+	th_exec_ok(cpu, 0x28050861 /* stnp w1, w2, [x3, #40] */);
 	assert_int_equal(th_read64(cpu, D + 40), 0x2222222211111111ull);
-	exec_ok(cpu, 0xa87fa468 /* ldnp x8, x9, [x3, #-8] */);
+	th_exec_ok(cpu, 0xa87fa468 /* ldnp x8, x9, [x3, #-8] */);
 	assert_int_equal(cpu->x[8], 0x2222222222222222ull);
 	assert_int_equal(cpu->x[9], 0x1111111111111111ull);
 	assert_int_equal(cpu->x[3], D);
@@ -303,14 +267,14 @@ static void test_ldpsw(void **state)
 	struct cpu *cpu = *state;
 	th_write64(cpu, D, 0x7fffffff80000000ull); /* word D = 0x80000000, D+4 = 0x7fffffff */
 	cpu->x[3] = D;
-	exec_ok(cpu, 0x69400861 /* ldpsw x1, x2, [x3] */);
+	th_exec_ok(cpu, 0x69400861 /* ldpsw x1, x2, [x3] */);
 	assert_int_equal(cpu->x[1], 0xffffffff80000000ull);
 	assert_int_equal(cpu->x[2], 0x7fffffff);
 	cpu->x[3] = D + 8;
-	exec_ok(cpu, 0x69ff1464 /* ldpsw x4, x5, [x3, #-8]! */);
+	th_exec_ok(cpu, 0x69ff1464 /* ldpsw x4, x5, [x3, #-8]! */);
 	assert_int_equal(cpu->x[4], 0xffffffff80000000ull);
 	assert_int_equal(cpu->x[3], D);
-	exec_ok(cpu, 0x68c11c66 /* ldpsw x6, x7, [x3], #8 */);
+	th_exec_ok(cpu, 0x68c11c66 /* ldpsw x6, x7, [x3], #8 */);
 	assert_int_equal(cpu->x[7], 0x7fffffff);
 	assert_int_equal(cpu->x[3], D + 8);
 }
@@ -322,23 +286,23 @@ static void test_sp_base(void **state)
 	cpu->sp_el[2] = D + 0x100;
 	cpu->x[1] = 0xaaaa;
 	cpu->x[2] = 0xbbbb;
-	exec_ok(cpu, 0xa9bf0be1 /* stp x1, x2, [sp, #-16]! */);
+	th_exec_ok(cpu, 0xa9bf0be1 /* stp x1, x2, [sp, #-16]! */);
 	assert_int_equal(cpu->sp_el[2], D + 0xf0);
 	assert_int_equal(th_read64(cpu, D + 0xf8), 0xbbbb);
-	exec_ok(cpu, 0xf94007e3 /* ldr x3, [sp, #8] */);
+	th_exec_ok(cpu, 0xf94007e3 /* ldr x3, [sp, #8] */);
 	assert_int_equal(cpu->x[3], 0xbbbb);
-	exec_ok(cpu, 0xa8c117e4 /* ldp x4, x5, [sp], #16 */);
+	th_exec_ok(cpu, 0xa8c117e4 /* ldp x4, x5, [sp], #16 */);
 	assert_int_equal(cpu->x[4], 0xaaaa);
 	assert_int_equal(cpu->sp_el[2], D + 0x100);
 
 	cpu->sp_el[2] = D + 8;
-	exec_ok(cpu, 0xf94003e6 /* ldr x6, [sp] */); /* SA = 0 after reset: no check */
-	cpu->sr[SR_SCTLR_EL2] |= 1u << 3;	     /* SCTLR_EL2.SA */
+	th_exec_ok(cpu, 0xf94003e6 /* ldr x6, [sp] */); /* SA = 0 after reset: no check */
+	cpu->sr[SR_SCTLR_EL2] |= 1u << 3;		/* SCTLR_EL2.SA */
 	cpu_tlb_flush(cpu);
-	exec_exc(cpu, 0xf94003e6 /* ldr x6, [sp] */, EC_SP_ALIGN);
-	exec_exc(cpu, 0xf8008fe6 /* str x6, [sp, #8]! */, EC_SP_ALIGN);
+	th_exec_fault(cpu, 0xf94003e6 /* ldr x6, [sp] */, 2, EC_SP_ALIGN);
+	th_exec_fault(cpu, 0xf8008fe6 /* str x6, [sp, #8]! */, 2, EC_SP_ALIGN);
 	cpu->x[7] = D + 8; /* the check is on SP only, not on other base registers */
-	exec_ok(cpu, 0xf94000e6 /* ldr x6, [x7] */);
+	th_exec_ok(cpu, 0xf94000e6 /* ldr x6, [x7] */);
 }
 
 /* LDTR/STTR at EL2 with HCR_EL2.{E2H,TGE} = {0,0}: an ordinary access. */
@@ -347,11 +311,11 @@ static void test_unprivileged(void **state)
 	struct cpu *cpu = *state;
 	th_write64(cpu, D + 8, 0xfedcba9876543210ull);
 	cpu->x[2] = D;
-	exec_ok(cpu, 0xf8408841 /* ldtr x1, [x2, #8] */);
+	th_exec_ok(cpu, 0xf8408841 /* ldtr x1, [x2, #8] */);
 	assert_int_equal(cpu->x[1], 0xfedcba9876543210ull);
-	exec_ok(cpu, 0xb880c843 /* ldtrsw x3, [x2, #12] */);
+	th_exec_ok(cpu, 0xb880c843 /* ldtrsw x3, [x2, #12] */);
 	assert_int_equal(cpu->x[3], 0xfffffffffedcba98ull);
-	exec_ok(cpu, 0x781fe841 /* sttrh w1, [x2, #-2] */);
+	th_exec_ok(cpu, 0x781fe841 /* sttrh w1, [x2, #-2] */);
 	assert_int_equal(peek8(cpu, D - 2), 0x10);
 	assert_int_equal(peek8(cpu, D - 1), 0x32);
 	assert_int_equal(cpu->x[2], D);
@@ -375,7 +339,7 @@ static void test_prfm_nop(void **state)
 	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
 		uint64_t x[32];
 		memcpy(x, cpu->x, sizeof(x));
-		exec_ok(cpu, words[i]);
+		th_exec_ok(cpu, words[i]);
 		assert_memory_equal(x, cpu->x, sizeof(x));
 	}
 }
@@ -386,15 +350,15 @@ static void test_fault_leaves_state(void **state)
 	struct cpu *cpu = *state;
 	cpu->x[1] = 0x1234;
 	cpu->x[2] = D + 1; /* misaligned Device accesses take an alignment fault */
-	exec_exc(cpu, 0xf8408c41 /* ldr x1, [x2, #8]! */, EC_DABT_CUR);
+	th_exec_fault(cpu, 0xf8408c41 /* ldr x1, [x2, #8]! */, 2, EC_DABT_CUR);
 	assert_int_equal(cpu->sr[SR_ESR_EL2] & 0x3f, FSC_ALIGNMENT);
 	assert_int_equal(cpu->sr[SR_FAR_EL2], D + 9);
-	exec_exc(cpu, 0xf8008441 /* str x1, [x2], #8 */, EC_DABT_CUR);
+	th_exec_fault(cpu, 0xf8008441 /* str x1, [x2], #8 */, 2, EC_DABT_CUR);
 	assert_int_equal(cpu->sr[SR_FAR_EL2], D + 1);
 	assert_int_equal(th_read64(cpu, D), 0);
-	exec_exc(cpu, 0xa9c09043 /* ldp x3, x4, [x2, #8]! */, EC_DABT_CUR);
+	th_exec_fault(cpu, 0xa9c09043 /* ldp x3, x4, [x2, #8]! */, 2, EC_DABT_CUR);
 	assert_int_equal(cpu->sr[SR_FAR_EL2], D + 9);
-	exec_exc(cpu, 0xf8616843 /* ldr x3, [x2, x1] */, EC_DABT_CUR);
+	th_exec_fault(cpu, 0xf8616843 /* ldr x3, [x2, x1] */, 2, EC_DABT_CUR);
 }
 
 /*
@@ -409,17 +373,17 @@ static void test_cu_writeback_load(void **state)
 	th_write64(cpu, D + 16, 0xb0b0);
 	th_write64(cpu, D + 24, 0xb8b8);
 	cpu->x[1] = D;
-	exec_ok(cpu, 0xf8408c21 /* ldr x1, [x1, #8]! */);
+	th_exec_ok(cpu, 0xf8408c21 /* ldr x1, [x1, #8]! */);
 	assert_int_equal(cpu->x[1], 0xa8a8);
 	cpu->x[1] = D;
-	exec_ok(cpu, 0xf8408421 /* ldr x1, [x1], #8 */);
+	th_exec_ok(cpu, 0xf8408421 /* ldr x1, [x1], #8 */);
 	assert_int_equal(cpu->x[1], 0xa0a0);
 	cpu->x[2] = D;
-	exec_ok(cpu, 0xa9c10841 /* ldp x1, x2, [x2, #16]! */);
+	th_exec_ok(cpu, 0xa9c10841 /* ldp x1, x2, [x2, #16]! */);
 	assert_int_equal(cpu->x[1], 0xb0b0);
 	assert_int_equal(cpu->x[2], 0xb8b8);
 	cpu->x[3] = D;
-	exec_ok(cpu, 0x38401463 /* ldrb w3, [x3], #1 */);
+	th_exec_ok(cpu, 0x38401463 /* ldrb w3, [x3], #1 */);
 	assert_int_equal(cpu->x[3], 0xa0);
 }
 
@@ -431,12 +395,12 @@ static void test_cu_writeback_store(void **state)
 {
 	struct cpu *cpu = *state;
 	cpu->x[1] = D + 16;
-	exec_ok(cpu, 0xf81f8c21 /* str x1, [x1, #-8]! */);
+	th_exec_ok(cpu, 0xf81f8c21 /* str x1, [x1, #-8]! */);
 	assert_int_equal(th_read64(cpu, D + 8), D + 16);
 	assert_int_equal(cpu->x[1], D + 8);
 	cpu->x[1] = 0x11;
 	cpu->x[2] = D + 32;
-	exec_ok(cpu, 0xa8810841 /* stp x1, x2, [x2], #16 */);
+	th_exec_ok(cpu, 0xa8810841 /* stp x1, x2, [x2], #16 */);
 	assert_int_equal(th_read64(cpu, D + 32), 0x11);
 	assert_int_equal(th_read64(cpu, D + 40), D + 32);
 	assert_int_equal(cpu->x[2], D + 48);
@@ -448,10 +412,10 @@ static void test_cu_ldp_same_register(void **state)
 	struct cpu *cpu = *state;
 	cpu->x[1] = 0x77;
 	cpu->x[2] = D;
-	exec_exc(cpu, 0xa9400441 /* ldp x1, x1, [x2] */, EC_UNKNOWN);
-	exec_exc(cpu, 0x69c10441 /* ldpsw x1, x1, [x2, #8]! */, EC_UNKNOWN);
-	exec_exc(cpu, 0x28400441 /* ldnp w1, w1, [x2] */, EC_UNKNOWN);
-	exec_ok(cpu, 0xa9000441 /* stp x1, x1, [x2] */); /* a store pair may repeat a register */
+	th_exec_undef(cpu, 0xa9400441 /* ldp x1, x1, [x2] */);
+	th_exec_undef(cpu, 0x69c10441 /* ldpsw x1, x1, [x2, #8]! */);
+	th_exec_undef(cpu, 0x28400441 /* ldnp w1, w1, [x2] */);
+	th_exec_ok(cpu, 0xa9000441 /* stp x1, x1, [x2] */); /* a store pair may repeat a register */
 	assert_int_equal(th_read64(cpu, D + 8), 0x77);
 }
 
@@ -462,11 +426,11 @@ static void test_zero_register(void **state)
 	th_write64(cpu, D, ~0ull);
 	th_write64(cpu, D + 8, 0x42);
 	cpu->x[2] = D;
-	exec_ok(cpu, 0xb900045f /* str wzr, [x2, #4] */);
+	th_exec_ok(cpu, 0xb900045f /* str wzr, [x2, #4] */);
 	assert_int_equal(th_read64(cpu, D), 0x00000000ffffffffull);
-	exec_ok(cpu, 0xf940005f /* ldr xzr, [x2] */);
+	th_exec_ok(cpu, 0xf940005f /* ldr xzr, [x2] */);
 	assert_int_equal(cpu->x[31], 0);
-	exec_ok(cpu, 0xa9400c5f /* ldp xzr, x3, [x2] */);
+	th_exec_ok(cpu, 0xa9400c5f /* ldp xzr, x3, [x2] */);
 	assert_int_equal(cpu->x[3], 0x42);
 	assert_int_equal(cpu->x[31], 0);
 }
@@ -492,7 +456,7 @@ static void test_unallocated(void **state)
 			fprintf(stderr, "0x%08x decodes as %s\n", words[i], r->name);
 		assert_null(r);
 	}
-	exec_exc(cpu, words[0], EC_UNKNOWN);
+	th_exec_undef(cpu, words[0]);
 }
 
 /* SIMD&FP, MTE, MOPS, PAuth loads and stores: allocated, not implemented,
@@ -521,34 +485,34 @@ static void test_unimplemented(void **state)
 		const struct decode_row *r = decode_find(words[i]);
 		assert_non_null(r);
 		assert_ptr_equal(r->exec, exec_unimplemented);
-		exec_exc(cpu, words[i], EC_UNKNOWN);
+		th_exec_undef(cpu, words[i]);
 	}
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_ldr_unsigned_offset, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_str_sizes, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_unscaled_negative, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_pre_index, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_post_index, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_sign_extend, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_register_offset, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_register_offset_unallocated, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_literal, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_pairs, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_ldpsw, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_sp_base, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_unprivileged, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_prfm_nop, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_fault_leaves_state, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_cu_writeback_load, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_cu_writeback_store, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_cu_ldp_same_register, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_zero_register, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_unallocated, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_unimplemented, setup, teardown),
+		TH_TEST_EL2(test_ldr_unsigned_offset),
+		TH_TEST_EL2(test_str_sizes),
+		TH_TEST_EL2(test_unscaled_negative),
+		TH_TEST_EL2(test_pre_index),
+		TH_TEST_EL2(test_post_index),
+		TH_TEST_EL2(test_sign_extend),
+		TH_TEST_EL2(test_register_offset),
+		TH_TEST_EL2(test_register_offset_unallocated),
+		TH_TEST_EL2(test_literal),
+		TH_TEST_EL2(test_pairs),
+		TH_TEST_EL2(test_ldpsw),
+		TH_TEST_EL2(test_sp_base),
+		TH_TEST_EL2(test_unprivileged),
+		TH_TEST_EL2(test_prfm_nop),
+		TH_TEST_EL2(test_fault_leaves_state),
+		TH_TEST_EL2(test_cu_writeback_load),
+		TH_TEST_EL2(test_cu_writeback_store),
+		TH_TEST_EL2(test_cu_ldp_same_register),
+		TH_TEST_EL2(test_zero_register),
+		TH_TEST_EL2(test_unallocated),
+		TH_TEST_EL2(test_unimplemented),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
