@@ -75,7 +75,11 @@ void cpu_reset(struct cpu *cpu, uint64_t entry)
 	cpu_set_el_spsel(cpu, cpu->highest_el, 1);
 	cpu->il = 0;
 	cpu->ss = 0;
-	cpu->event_register = false;
+	cpu->event_register = false; /* UNKNOWN at reset (Arm ARM D1.7.1) */
+	cpu->wait = WAIT_NONE;
+	cpu->irq_in = 0;
+	cpu->virq_in = 0;
+	cpu->idle_ticks = 0;
 	cpu->excl_valid = false;
 	cpu->pc = entry;
 	cpu->icount = 0;
@@ -95,8 +99,8 @@ void cpu_reset(struct cpu *cpu, uint64_t entry)
 
 uint64_t cpu_pstate_get(const struct cpu *cpu)
 {
-	return (uint64_t)cpu->nzcv | (cpu->ss ? SPSR_SS : 0) | (cpu->il ? SPSR_IL : 0) |
-	       cpu->daif | ((uint64_t)cpu->el << 2) | cpu->spsel;
+	return (uint64_t)cpu->nzcv | (cpu->ss ? SPSR_SS : 0) | (cpu->il ? SPSR_IL : 0) | cpu->daif |
+	       ((uint64_t)cpu->el << 2) | cpu->spsel;
 }
 
 void cpu_pstate_set(struct cpu *cpu, uint64_t spsr)

@@ -15,9 +15,9 @@
 #include "insn.h"
 #include "sysregs.h"
 
-#define PAGE_SHIFT 12
-#define PAGE_SIZE (1ull << PAGE_SHIFT)
-#define PAGE_MASK (~(PAGE_SIZE - 1))
+#define PAGE_SHIFT     12
+#define PAGE_SIZE      (1ull << PAGE_SHIFT)
+#define PAGE_MASK      (~(PAGE_SIZE - 1))
 #define INSNS_PER_PAGE (PAGE_SIZE / 4)
 
 /* Instructions between two calls of hooks.poll. */
@@ -54,11 +54,15 @@ struct dpage {
 /* Why cpu_run returned. */
 enum cpu_stop {
 	STOP_NONE = 0,
-	STOP_EXIT,        /* the guest asked to exit (semihosting); cpu->exit_code */
-	STOP_INSN_LIMIT,  /* --max-insns reached */
-	STOP_STUCK,       /* exceptions taken repeatedly without progress */
-	STOP_HOST_ERROR,  /* a host-side failure (allocation, I/O) */
+	STOP_EXIT,	   /* the guest asked to exit (semihosting); cpu->exit_code */
+	STOP_INSN_LIMIT,   /* --max-insns reached */
+	STOP_STUCK,	   /* exceptions taken repeatedly without progress */
+	STOP_HOST_ERROR,   /* a host-side failure (allocation, I/O) */
+	STOP_WAIT_FOREVER, /* WFI/WFE with nothing that could ever wake the PE */
 };
+
+/* What the PE waits for after WFI or WFE (Arm ARM D1.7, low-power states). */
+enum cpu_wait { WAIT_NONE = 0, WAIT_WFI, WAIT_WFE };
 
 struct cpu_hooks {
 	void *opaque;
@@ -69,6 +73,12 @@ struct cpu_hooks {
 			     unsigned from_el);
 	/* Called from the outer loop every CPU_POLL_INSNS instructions (devices, stdin). */
 	void (*poll)(void *opaque, struct cpu *cpu);
+	/*
+	 * The PE is waiting (WFI/WFE) and no wake-up event is pending: let the
+	 * board advance time to its next event, poll devices, and raise lines.
+	 * Return false when nothing can ever wake the PE.
+	 */
+	bool (*idle)(void *opaque, struct cpu *cpu);
 	/* After an ERET has executed. */
 	void (*on_eret)(void *opaque, const struct cpu *cpu, unsigned from_el, bool illegal);
 };
@@ -80,16 +90,21 @@ struct cpu {
 	uint64_t sp_el[4]; /* SP_EL0..SP_EL3 */
 
 	/* PSTATE, split for speed; cpu_pstate_get() packs it in SPSR layout. */
-	uint32_t nzcv; /* N Z C V in bits [31:28] */
-	uint32_t daif; /* D A I F in bits [9:6] */
-	uint8_t el;    /* PSTATE.EL */
-	uint8_t spsel; /* PSTATE.SPSel */
+	uint32_t nzcv;	/* N Z C V in bits [31:28] */
+	uint32_t daif;	/* D A I F in bits [9:6] */
+	uint8_t el;	/* PSTATE.EL */
+	uint8_t spsel;	/* PSTATE.SPSel */
 	uint8_t sp_idx; /* which sp_el[] is SP: spsel ? el : 0 */
-	uint8_t il;    /* PSTATE.IL */
-	uint8_t ss;    /* PSTATE.SS */
+	uint8_t il;	/* PSTATE.IL */
+	uint8_t ss;	/* PSTATE.SS */
 
 	uint8_t highest_el; /* the highest implemented EL: EL1..EL3 (--el) */
 	bool event_register;
+	uint8_t wait; /* enum cpu_wait */
+
+	/* Asynchronous exception inputs (cpu/irq.h). */
+	uint32_t irq_in;  /* enum irq_line bits */
+	uint32_t virq_in; /* enum virq_line bits */
 
 	/* The local exclusive monitor (Arm ARM B2.9? "Exclusive access instructions"). */
 	bool excl_valid;
@@ -98,9 +113,10 @@ struct cpu {
 
 	uint64_t sr[SR_COUNT]; /* system register storage, by enum sysreg_id */
 
-	uint64_t icount;    /* instructions retired */
+	uint64_t icount;     /* instructions retired */
+	uint64_t idle_ticks; /* counter ticks spent waiting in WFI/WFE */
 	uint64_t insn_limit; /* stop with STOP_INSN_LIMIT at this icount */
-	uint64_t slice_end; /* the inner loop returns to the outer loop here */
+	uint64_t slice_end;  /* the inner loop returns to the outer loop here */
 
 	struct exc exc; /* the exception a handler raised */
 	enum cpu_stop stop;
@@ -142,6 +158,12 @@ int cpu_step(struct cpu *cpu);
 /* PSTATE in SPSR_ELx layout (Arm ARM C5.2.18? "SPSR_EL1") and back. */
 uint64_t cpu_pstate_get(const struct cpu *cpu);
 void cpu_pstate_set(struct cpu *cpu, uint64_t spsr);
+
+/* The system counter: one tick per retired instruction plus time spent waiting. */
+static inline uint64_t cpu_counter(const struct cpu *cpu)
+{
+	return cpu->icount + cpu->idle_ticks;
+}
 
 /* Change EL and/or SPSel, keeping sp_idx coherent. */
 static inline void cpu_set_el_spsel(struct cpu *cpu, unsigned el, unsigned spsel)
@@ -231,14 +253,14 @@ static inline bool cond_holds(const struct cpu *cpu, unsigned cond)
 	bool n = f & NZCV_N, z = f & NZCV_Z, c = f & NZCV_C, v = f & NZCV_V;
 	bool r;
 	switch (cond >> 1) {
-	case 0: r = z; break;            /* EQ / NE */
-	case 1: r = c; break;            /* CS / CC */
-	case 2: r = n; break;            /* MI / PL */
-	case 3: r = v; break;            /* VS / VC */
-	case 4: r = c && !z; break;      /* HI / LS */
-	case 5: r = n == v; break;       /* GE / LT */
+	case 0: r = z; break;		 /* EQ / NE */
+	case 1: r = c; break;		 /* CS / CC */
+	case 2: r = n; break;		 /* MI / PL */
+	case 3: r = v; break;		 /* VS / VC */
+	case 4: r = c && !z; break;	 /* HI / LS */
+	case 5: r = n == v; break;	 /* GE / LT */
 	case 6: r = n == v && !z; break; /* GT / LE */
-	default: r = true; break;        /* AL / NV: both always true */
+	default: r = true; break;	 /* AL / NV: both always true */
 	}
 	if ((cond & 1) && cond != 15)
 		r = !r;

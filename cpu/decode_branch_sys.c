@@ -27,11 +27,13 @@ struct decode_row decode_branch_sys[] = {
 	{"11010100 010 iiiiiiiiiiiiiiii 000 00",        "HLT",         fill_exc_gen,      exec_hlt},
 
 	/* System: 1101010100 L op0 op1 CRn CRm op2 Rt */
+	{"1101010100 0 00 011 0010 0000 010 11111",     "WFE",         fill_hint_barrier, exec_wfe},
+	{"1101010100 0 00 011 0010 0000 011 11111",     "WFI",         fill_hint_barrier, exec_wfi},
 	{"1101010100 0 00 011 0010 0000 100 11111",     "SEV",         fill_hint_barrier, exec_sev},
 	{"1101010100 0 00 011 0010 0000 101 11111",     "SEVL",        fill_hint_barrier, exec_sevl},
 	/* Every other hint, allocated or not, is a NOP (Arm ARM C6.2 "HINT"):
-	 * NOP, YIELD, WFE and WFI (until the exception-model issue), BTI, ESB,
-	 * CSDB, the PAuth hints of an implementation without PAuth. */
+	 * NOP, YIELD, BTI, ESB, CSDB, DGH, the PAuth hints of an implementation
+	 * without PAuth. */
 	{"1101010100 0 00 011 0010 mmmm ooo 11111",     "HINT",        fill_hint_barrier, exec_nop},
 	{"1101010100 0 00 011 0011 mmmm 010 11111",     "CLREX",       fill_hint_barrier, exec_clrex},
 	{"1101010100 0 00 011 0011 mmmm 100 11111",     "DSB",         fill_hint_barrier, exec_nop},

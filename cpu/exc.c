@@ -8,6 +8,7 @@
 #include <stddef.h>
 
 #include "cpu.h"
+#include "irq.h"
 #include "syndrome.h"
 
 /* Exceptions in a row with no instruction retired before el2sim gives up. */
@@ -22,8 +23,9 @@ static const enum sysreg_id vbar_of[4] = {SR_NONE, SR_VBAR_EL1, SR_VBAR_EL2, SR_
 const char *ec_name(unsigned ec)
 {
 	switch (ec) {
-#define EC(id, val, name)                                                                          \
-	case val: return name;
+#define EC(id, val, name) \
+	case val:         \
+		return name;
 #include "ec.def"
 #undef EC
 	default: return NULL;
@@ -87,6 +89,8 @@ void exc_take(struct cpu *cpu, const struct exc *e)
 {
 	unsigned from_el = cpu->el, to = e->target_el;
 	uint64_t offset = exc_vector_offset(cpu, to, e->type);
+	if (e != &cpu->exc)
+		cpu->exc = *e; /* cpu->exc is always the last exception taken */
 
 	cpu->sr[spsr_of[to]] = cpu_pstate_get(cpu);
 	cpu->sr[elr_of[to]] = e->elr;
@@ -169,9 +173,10 @@ void exc_return(struct cpu *cpu)
 	} else {
 		cpu_pstate_set(cpu, spsr);
 	}
-	cpu->excl_valid = false;     /* ClearExclusiveLocal() */
+	cpu->excl_valid = false;    /* ClearExclusiveLocal() */
 	cpu->event_register = true; /* SendEventLocal() */
 	cpu->pc = elr;
+	irq_recheck(cpu); /* PSTATE.DAIF and EL changed */
 	if (cpu->hooks.on_eret)
 		cpu->hooks.on_eret(cpu->hooks.opaque, cpu, from_el, illegal);
 }

@@ -14,12 +14,12 @@ struct cpu;
 enum exc_type { EXC_SYNC = 0, EXC_IRQ = 1, EXC_FIQ = 2, EXC_SERROR = 3 };
 
 struct exc {
-	uint8_t type;      /* enum exc_type */
+	uint8_t type;	   /* enum exc_type */
 	uint8_t target_el; /* 1..3 */
-	bool far_valid;    /* FAR_ELx is written only when the class defines it */
-	uint64_t esr;      /* from a syn_*() constructor */
+	bool far_valid;	   /* FAR_ELx is written only when the class defines it */
+	uint64_t esr;	   /* from a syn_*() constructor */
 	uint64_t far;
-	uint64_t elr;      /* the preferred return address */
+	uint64_t elr;	   /* the preferred return address */
 	const char *cause; /* the control bit or instruction class that routed it */
 };
 
@@ -42,7 +42,8 @@ int exc_raise_undef(struct cpu *cpu);
 
 /*
  * AArch64.TakeException: write SPSR/ELR/ESR/FAR of the target EL, set PSTATE
- * for entry, clear the exclusive monitor and branch to the vector.
+ * for entry, clear the exclusive monitor and branch to the vector. Afterwards
+ * cpu->exc holds e: the last exception taken.
  */
 void exc_take(struct cpu *cpu, const struct exc *e);
 

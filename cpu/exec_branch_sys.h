@@ -29,6 +29,8 @@ int exec_smc(struct cpu *cpu, const struct insn *in);
 int exec_brk(struct cpu *cpu, const struct insn *in);
 int exec_hlt(struct cpu *cpu, const struct insn *in);
 int exec_nop(struct cpu *cpu, const struct insn *in);
+int exec_wfi(struct cpu *cpu, const struct insn *in);
+int exec_wfe(struct cpu *cpu, const struct insn *in);
 int exec_sev(struct cpu *cpu, const struct insn *in);
 int exec_sevl(struct cpu *cpu, const struct insn *in);
 int exec_clrex(struct cpu *cpu, const struct insn *in);

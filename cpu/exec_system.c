@@ -5,20 +5,28 @@
 #include "cpu.h"
 #include "decode.h"
 #include "exec_branch_sys.h"
+#include "irq.h"
 #include "mem.h"
 #include "syndrome.h"
 
-#define HCR_HCD (1ull << 29)
-#define HCR_TSC (1ull << 19)
-#define HCR_RW (1ull << 31)
-#define SCR_NS (1ull << 0)
-#define SCR_SMD (1ull << 7)
-#define SCR_HCE (1ull << 8)
-#define SCR_RW (1ull << 10)
-#define SCTLR_EL1_UMA (1ull << 9)
-#define SCTLR_EL1_DZE (1ull << 14)
-#define SCTLR_EL1_UCT (1ull << 15)
-#define SCTLR_EL1_UCI (1ull << 26)
+#define HCR_HCD	       (1ull << 29)
+#define HCR_TSC	       (1ull << 19)
+#define HCR_RW	       (1ull << 31)
+#define SCR_NS	       (1ull << 0)
+#define SCR_SMD	       (1ull << 7)
+#define SCR_HCE	       (1ull << 8)
+#define SCR_RW	       (1ull << 10)
+#define HCR_TWI	       (1ull << 13)
+#define HCR_TWE	       (1ull << 14)
+#define HCR_TGE	       (1ull << 27)
+#define SCR_TWI	       (1ull << 12)
+#define SCR_TWE	       (1ull << 13)
+#define SCTLR_EL1_NTWI (1ull << 16)
+#define SCTLR_EL1_NTWE (1ull << 18)
+#define SCTLR_EL1_UMA  (1ull << 9)
+#define SCTLR_EL1_DZE  (1ull << 14)
+#define SCTLR_EL1_UCT  (1ull << 15)
+#define SCTLR_EL1_UCI  (1ull << 26)
 
 /* imm16 [20:5] */
 bool fill_exc_gen(struct insn *in, uint32_t raw)
@@ -30,7 +38,7 @@ bool fill_exc_gen(struct insn *in, uint32_t raw)
 bool fill_hint_barrier(struct insn *in, uint32_t raw)
 {
 	in->opt = (uint8_t)bits32(raw, 18, 16); /* op1 */
-	in->amt = (uint8_t)bits32(raw, 11, 8);  /* CRm */
+	in->amt = (uint8_t)bits32(raw, 11, 8);	/* CRm */
 	in->flags = (uint8_t)bits32(raw, 7, 5); /* op2 */
 	return true;
 }
@@ -139,6 +147,74 @@ int exec_nop(struct cpu *cpu, const struct insn *in)
 	return EXEC_NEXT;
 }
 
+/*
+ * AArch64.CheckForWFxTrap(): the first control that traps wins, in the
+ * pseudocode's order: SCTLR_EL1.nTWx (from EL0), HCR_EL2.TWx (from EL0/EL1,
+ * EL2 enabled), SCR_EL3.TWx (below EL3). A trap to EL1 goes to EL2 when
+ * HCR_EL2.TGE is 1 (AArch64.WFxTrap). Returns the target EL, or 0.
+ */
+static unsigned wfx_trap_target(const struct cpu *cpu, bool is_wfe, const char **cause)
+{
+	if (cpu->el == 0 && !(cpu->sr[SR_SCTLR_EL1] & (is_wfe ? SCTLR_EL1_NTWE : SCTLR_EL1_NTWI))) {
+		*cause = is_wfe ? "SCTLR_EL1.nTWE" : "SCTLR_EL1.nTWI";
+		return cpu_el2_enabled(cpu) && (cpu->sr[SR_HCR_EL2] & HCR_TGE) ? 2 : 1;
+	}
+	if (cpu->el <= 1 && cpu_el2_enabled(cpu) &&
+	    (cpu->sr[SR_HCR_EL2] & (is_wfe ? HCR_TWE : HCR_TWI))) {
+		*cause = is_wfe ? "HCR_EL2.TWE" : "HCR_EL2.TWI";
+		return 2;
+	}
+	if (cpu->highest_el == 3 && cpu->el < 3 &&
+	    (cpu->sr[SR_SCR_EL3] & (is_wfe ? SCR_TWE : SCR_TWI))) {
+		*cause = is_wfe ? "SCR_EL3.TWE" : "SCR_EL3.TWI";
+		return 3;
+	}
+	return 0;
+}
+
+/*
+ * EC 0x01: ISS CV [24] = 1 and COND [23:20] = 0b1110 from AArch64
+ * (ConditionSyndrome()), TI [1:0] = 0 WFI, 1 WFE.
+ */
+static uint64_t syn_wfx(bool is_wfe)
+{
+	return syn_make(EC_WFX, true, (1u << 24) | (0xeu << 20) | (is_wfe ? 1u : 0u));
+}
+
+/*
+ * WFI, WFE: complete at once when a wake-up event is already there (any
+ * interrupt that could be taken here for WFI; the Event Register, cleared,
+ * or an unmasked interrupt for WFE); otherwise the traps are checked, and
+ * only then does the PE wait.
+ */
+static int exec_wfx(struct cpu *cpu, bool is_wfe)
+{
+	if (is_wfe && cpu->event_register) {
+		cpu->event_register = false;
+		return EXEC_NEXT;
+	}
+	if (is_wfe ? irq_wfe_wakeup(cpu) : irq_wfi_wakeup(cpu))
+		return EXEC_NEXT;
+	const char *cause;
+	unsigned el = wfx_trap_target(cpu, is_wfe, &cause);
+	if (el)
+		return exc_raise_sync(cpu, el, syn_wfx(is_wfe), cause);
+	cpu->wait = is_wfe ? WAIT_WFE : WAIT_WFI;
+	return EXEC_WAIT;
+}
+
+int exec_wfi(struct cpu *cpu, const struct insn *in)
+{
+	(void)in;
+	return exec_wfx(cpu, false);
+}
+
+int exec_wfe(struct cpu *cpu, const struct insn *in)
+{
+	(void)in;
+	return exec_wfx(cpu, true);
+}
+
 /* SEV signals an event to every PE, this one included; SEVL only to this one. */
 int exec_sev(struct cpu *cpu, const struct insn *in)
 {
@@ -177,10 +253,12 @@ int exec_msr_imm(struct cpu *cpu, const struct insn *in)
 	if (op1 == 3 && (op2 == 6 || op2 == 7)) { /* DAIFSet, DAIFClr */
 		if (cpu->el == 0 && !(cpu->sr[SR_SCTLR_EL1] & SCTLR_EL1_UMA))
 			return sys_trap_el0(cpu, in, "SCTLR_EL1.UMA");
-		if (op2 == 6)
+		if (op2 == 6) {
 			cpu->daif |= crm << 6;
-		else
+		} else {
 			cpu->daif &= ~(crm << 6);
+			irq_recheck(cpu);
+		}
 		return EXEC_NEXT;
 	}
 	return exc_raise_undef(cpu);
@@ -235,7 +313,8 @@ int exec_sys(struct cpu *cpu, const struct insn *in)
 		break;
 	default:
 		if (crn == 8 && (op1 == 0 || op1 == 4 || op1 == 6)) {
-			/* TLBI, every variant: drop the whole soft TLB (over-invalidation is allowed). */
+			/* TLBI, every variant: drop the whole soft TLB (over-invalidation is
+			 * allowed). */
 			if (cpu->el < min_el)
 				return exc_raise_undef(cpu);
 			cpu_tlb_flush(cpu);
@@ -296,7 +375,10 @@ static void sysreg_write(struct cpu *cpu, enum sysreg_id id, uint64_t v)
 {
 	switch (id) {
 	case SR_NZCV: cpu->nzcv = (uint32_t)v & 0xf0000000u; return;
-	case SR_DAIF: cpu->daif = (uint32_t)v & 0x3c0u; return;
+	case SR_DAIF:
+		cpu->daif = (uint32_t)v & 0x3c0u;
+		irq_recheck(cpu);
+		return;
 	case SR_SPSel: cpu_set_el_spsel(cpu, cpu->el, v & 1); return;
 	case SR_SP_EL0: cpu->sp_el[0] = v; return;
 	case SR_SP_EL1: cpu->sp_el[1] = v; return;
@@ -315,6 +397,8 @@ static void sysreg_write(struct cpu *cpu, enum sysreg_id id, uint64_t v)
 	cpu->sr[id] = v;
 	if (sysreg_table[id].flags & SRF_TLB)
 		cpu_tlb_flush(cpu);
+	if (sysreg_table[id].flags & SRF_IRQ)
+		irq_recheck(cpu);
 }
 
 int exec_mrs(struct cpu *cpu, const struct insn *in)

@@ -20,6 +20,7 @@ enum exec_status {
 	EXEC_EXC,      /* not retired; take cpu->exc (a fault: UNDEFINED, abort, ...) */
 	EXEC_CALL,     /* retired, then take cpu->exc (SVC, HVC, SMC: the call itself retires) */
 	EXEC_STOP,     /* retired; leave the run loop (cpu->stop says why) */
+	EXEC_WAIT,     /* retired (WFI/WFE); the PE waits for a wake-up event (cpu->wait) */
 };
 
 typedef int (*exec_fn)(struct cpu *cpu, const struct insn *in);

@@ -8,6 +8,7 @@
 #include "cpu.h"
 
 #include "decode.h"
+#include "irq.h"
 #include "syndrome.h"
 
 /* Where the decoded instruction at cpu->pc lives, or why it cannot be fetched. */
@@ -61,21 +62,40 @@ static void run_finish(struct cpu *cpu, int st)
 		cpu->icount++;
 		exc_take(cpu, &cpu->exc);
 		break;
-	case EXEC_EXC:
-		exc_take(cpu, &cpu->exc);
-		break;
+	case EXEC_EXC: exc_take(cpu, &cpu->exc); break;
 	case EXEC_STOP:
+	case EXEC_WAIT: /* WFx completes when woken: an interrupt returns after it */
 		cpu->icount++;
 		cpu->pc += 4;
 		break;
-	default:
-		break;
+	default: break;
 	}
+}
+
+/*
+ * Is the PE still waiting after WFI/WFE? WFI wakes for any interrupt that
+ * could be taken here, masked or not; WFE for one that would be taken now,
+ * or for the Event Register (Arm ARM D1.7.1, D1.7.2).
+ */
+static bool run_still_waiting(struct cpu *cpu)
+{
+	bool wake = cpu->wait == WAIT_WFI ? irq_wfi_wakeup(cpu)
+					  : irq_wfe_wakeup(cpu) || cpu->event_register;
+	if (wake) {
+		if (cpu->wait == WAIT_WFE)
+			cpu->event_register = false;
+		cpu->wait = WAIT_NONE;
+	}
+	return !wake;
 }
 
 int cpu_step(struct cpu *cpu)
 {
 	struct fetch f;
+	if (cpu->wait && run_still_waiting(cpu))
+		return EXEC_WAIT;
+	if (irq_take_pending(cpu))
+		return EXEC_EXC;
 	int st = run_fetch(cpu, &f);
 	if (st == EXEC_NEXT) {
 		run_decode_lazily(f.in, f.word);
@@ -146,6 +166,13 @@ enum cpu_stop cpu_run(struct cpu *cpu)
 				cpu->hooks.poll(cpu->hooks.opaque, cpu);
 			next_poll = cpu->icount + CPU_POLL_INSNS;
 		}
+		if (unlikely(cpu->wait) && run_still_waiting(cpu)) {
+			if (!cpu->hooks.idle || !cpu->hooks.idle(cpu->hooks.opaque, cpu))
+				cpu->stop = STOP_WAIT_FOREVER;
+			continue;
+		}
+		if (irq_take_pending(cpu) && cpu->stop)
+			break;
 		cpu->slice_end = next_poll < cpu->insn_limit ? next_poll : cpu->insn_limit;
 		run_slice(cpu);
 	}

@@ -1,22 +1,23 @@
 /* The system register table and its encoding index. */
 #include "sysregs.h"
 
-#define R SRA_R
-#define W SRA_W
-#define RW (SRA_R | SRA_W)
-#define RU (SRA_R | SRA_U)
-#define RWU (SRA_R | SRA_W | SRA_U)
-#define RWUR (SRA_R | SRA_W | SRA_U | SRA_U_RO)
-#define STORE SRF_STORE
+#define R      SRA_R
+#define W      SRA_W
+#define RW     (SRA_R | SRA_W)
+#define RU     (SRA_R | SRA_U)
+#define RWU    (SRA_R | SRA_W | SRA_U)
+#define RWUR   (SRA_R | SRA_W | SRA_U | SRA_U_RO)
+#define STORE  SRF_STORE
 #define PSTATE SRF_PSTATE
-#define CONST SRF_CONST
-#define TLB SRF_TLB
+#define CONST  SRF_CONST
+#define TLB    SRF_TLB
+#define IRQ    SRF_IRQ
 
 const struct sysreg_info sysreg_table[SR_COUNT] = {
 	[SR_NONE] = {.name = "(none)"},
 #define SYSREG(nm, op0, op1, crn, crm, op2, acc, tr, rst, fl)                                      \
 	[SR_##nm] = {.name = #nm,                                                                  \
-		     .enc = (uint16_t)((op0 << 14) | (op1 << 11) | (crn << 7) | (crm << 3) | op2),  \
+		     .enc = (uint16_t)((op0 << 14) | (op1 << 11) | (crn << 7) | (crm << 3) | op2), \
 		     .access = (acc),                                                              \
 		     .flags = (fl),                                                                \
 		     .traps = (tr),                                                                \

@@ -17,16 +17,17 @@ enum sysreg_id {
 };
 
 /* access column */
-#define SRA_R 1u
-#define SRA_W 2u
-#define SRA_U 4u    /* EL0 may reach it, subject to its enables */
+#define SRA_R	 1u
+#define SRA_W	 2u
+#define SRA_U	 4u /* EL0 may reach it, subject to its enables */
 #define SRA_U_RO 8u /* EL0 may only read it */
 
 /* flags column */
-#define SRF_STORE 1u
+#define SRF_STORE  1u
 #define SRF_PSTATE 2u
-#define SRF_CONST 4u
-#define SRF_TLB 8u
+#define SRF_CONST  4u
+#define SRF_TLB	   8u
+#define SRF_IRQ	   16u
 
 struct sysreg_info {
 	const char *name;

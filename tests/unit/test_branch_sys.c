@@ -7,23 +7,22 @@
 #include "harness.h"
 
 #include "mem.h"
+#include "syndrome.h"
 
-#define VBAR1 0x40010000ull
-#define VBAR2 0x40020000ull
-#define VBAR3 0x40030000ull
+#define VBAR1 TH_VBAR1
+#define VBAR2 TH_VBAR2
+#define VBAR3 TH_VBAR3
 
 /* SPSR values: M[3:0] = EL:SPSel, DAIF [9:6]. */
-#define SPSR_EL0T 0x000ull
+#define SPSR_EL0T	 0x000ull
 #define SPSR_EL1H_MASKED 0x3c5ull
 #define SPSR_EL2H_MASKED 0x3c9ull
 
+/* EL3 tests set SCR_EL3 themselves: start from a clean NS = 0. */
 static struct cpu *cpu_at(unsigned highest, uint64_t spsr)
 {
-	struct cpu *cpu = th_cpu(highest);
-	cpu->sr[SR_VBAR_EL1] = VBAR1;
-	cpu->sr[SR_VBAR_EL2] = VBAR2;
-	cpu->sr[SR_VBAR_EL3] = VBAR3;
-	cpu_pstate_set(cpu, spsr);
+	struct cpu *cpu = th_cpu_at(highest, spsr);
+	cpu->sr[SR_SCR_EL3] &= ~1ull;
 	return cpu;
 }
 
@@ -49,9 +48,10 @@ static void test_b_cond_all(void **state)
 	struct cpu *cpu = cpu_at(1, SPSR_EL1H_MASKED);
 	for (unsigned f = 0; f < 16; f++) {
 		bool n = f & 8, z = f & 4, c = f & 2, v = f & 1;
-		bool expect[16] = {z,           !z,           c,      !c,     n,     !n,
-				   v,           !v,           c && !z, !(c && !z), n == v, n != v,
-				   !z && n == v, !(!z && n == v), true,   true};
+		bool expect[16] = {
+			z,    !z,      c,	   !c,	   n,	   !n,		 v,
+			!v,   c && !z, !(c && !z), n == v, n != v, !z && n == v, !(!z && n == v),
+			true, true};
 		for (unsigned cond = 0; cond < 16; cond++) {
 			cpu->pc = TH_CODE;
 			cpu->nzcv = f << 28;
@@ -68,7 +68,7 @@ static void test_cbz_tbz(void **state)
 	(void)state;
 	struct cpu *cpu = cpu_at(1, SPSR_EL1H_MASKED);
 	cpu->x[3] = 0xffffffff00000000ull; /* W3 is zero, X3 is not */
-	th_exec(cpu, 0x34000043);          /* cbz w3, .+8 */
+	th_exec(cpu, 0x34000043);	   /* cbz w3, .+8 */
 	assert_int_equal(cpu->pc, TH_CODE + 8);
 	cpu->pc = TH_CODE + 0x14;
 	th_exec(cpu, 0xb5ffffe3); /* cbnz x3, .-4 */
@@ -155,10 +155,7 @@ static void test_hvc(void **state)
 	cpu_pstate_set(cpu, SPSR_EL1H_MASKED);
 	cpu->pc = TH_CODE;
 	cpu->sr[SR_HCR_EL2] |= 1ull << 29;
-	assert_int_equal(th_exec(cpu, 0xd4000022), EXEC_EXC);
-	assert_int_equal(cpu->el, 1);
-	assert_int_equal(cpu->sr[SR_ESR_EL1], 0x02000000);
-	assert_int_equal(cpu->sr[SR_ELR_EL1], TH_CODE);
+	assert_int_equal(th_exec_undef(cpu, 0xd4000022), 0x02000000);
 	th_free(cpu);
 }
 
@@ -167,25 +164,17 @@ static void test_hvc_undefined(void **state)
 	(void)state;
 	/* At EL0. */
 	struct cpu *cpu = cpu_at(2, SPSR_EL0T);
-	th_exec(cpu, 0xd4000022);
-	assert_int_equal(cpu->el, 1);
-	assert_int_equal(cpu->sr[SR_ESR_EL1], 0x02000000);
+	assert_int_equal(th_exec_undef(cpu, 0xd4000022), 0x02000000); /* to EL1 */
 	th_free(cpu);
 	/* Without EL2. */
 	cpu = cpu_at(1, SPSR_EL1H_MASKED);
-	th_exec(cpu, 0xd4000022);
-	assert_int_equal(cpu->sr[SR_ESR_EL1], 0x02000000);
+	assert_int_equal(th_exec_undef(cpu, 0xd4000022), 0x02000000);
 	th_free(cpu);
-	/* EL3 implemented, SCR_EL3.HCE = 0: UNDEFINED even at EL2. */
+	/* EL3 implemented, SCR_EL3.HCE = 0: UNDEFINED even at EL2 (vector VBAR2 + 0x200). */
 	cpu = cpu_at(3, SPSR_EL2H_MASKED);
 	cpu->sr[SR_SCR_EL3] |= 1; /* NS */
-	th_exec(cpu, 0xd4000022);
-	assert_int_equal(cpu->el, 2);
-	assert_int_equal(cpu->pc, VBAR2 + 0x200);
-	assert_int_equal(cpu->sr[SR_ESR_EL2], 0x02000000);
+	assert_int_equal(th_exec_undef(cpu, 0xd4000022), 0x02000000);
 	/* ... and with HCE = 1 it is an HVC to EL2 from EL2. */
-	cpu_pstate_set(cpu, SPSR_EL2H_MASKED);
-	cpu->pc = TH_CODE;
 	cpu->sr[SR_SCR_EL3] |= 1ull << 8;
 	th_exec(cpu, 0xd4000022);
 	assert_int_equal(cpu->sr[SR_ESR_EL2], 0x5a000001);
@@ -199,17 +188,10 @@ static void test_smc(void **state)
 	(void)state;
 	/* No EL3, TSC = 0: UNDEFINED. */
 	struct cpu *cpu = cpu_at(2, SPSR_EL1H_MASKED);
-	th_exec(cpu, 0xd4000843); /* smc #0x42 */
-	assert_int_equal(cpu->el, 1);
-	assert_int_equal(cpu->sr[SR_ESR_EL1], 0x02000000);
+	assert_int_equal(th_exec_undef(cpu, 0xd4000843 /* smc #0x42 */), 0x02000000);
 	/* TSC = 1: trapped to EL2, EC 0x17, preferred return = the SMC itself. */
-	cpu_pstate_set(cpu, SPSR_EL1H_MASKED);
-	cpu->pc = TH_CODE;
 	cpu->sr[SR_HCR_EL2] |= 1ull << 19;
-	assert_int_equal(th_exec(cpu, 0xd4000843), EXEC_EXC);
-	assert_int_equal(cpu->el, 2);
-	assert_int_equal(cpu->sr[SR_ESR_EL2], 0x5e000042);
-	assert_int_equal(cpu->sr[SR_ELR_EL2], TH_CODE);
+	assert_int_equal(th_exec_fault(cpu, 0xd4000843, 2, EC_SMC64), 0x5e000042);
 	th_free(cpu);
 
 	/* EL3 present: from EL2 to EL3, ELR = next instruction. */
@@ -223,9 +205,7 @@ static void test_smc(void **state)
 	/* SCR_EL3.SMD = 1: UNDEFINED at EL3. */
 	cpu->pc = TH_CODE;
 	cpu->sr[SR_SCR_EL3] |= 1ull << 7;
-	th_exec(cpu, 0xd4000843);
-	assert_int_equal(cpu->sr[SR_ESR_EL3], 0x02000000);
-	assert_int_equal(cpu->pc, VBAR3 + 0x200);
+	assert_int_equal(th_exec_undef(cpu, 0xd4000843), 0x02000000); /* VBAR3 + 0x200 */
 	th_free(cpu);
 }
 
@@ -233,16 +213,13 @@ static void test_brk_hlt(void **state)
 {
 	(void)state;
 	struct cpu *cpu = cpu_at(1, SPSR_EL1H_MASKED);
-	th_exec(cpu, 0xd42000e0); /* brk #7: preferred return is the BRK */
-	assert_int_equal(cpu->sr[SR_ESR_EL1], 0xf2000007);
-	assert_int_equal(cpu->sr[SR_ELR_EL1], TH_CODE);
+	/* brk #7: preferred return is the BRK */
+	assert_int_equal(th_exec_fault(cpu, 0xd42000e0, 1, EC_BRK64), 0xf2000007);
 	assert_int_equal(cpu->icount, 0);
-	cpu->pc = TH_CODE;
-	th_exec(cpu, 0xd4400020); /* hlt #1: halting debug off, UNDEFINED */
-	assert_int_equal(cpu->sr[SR_ESR_EL1], 0x02000000);
-	cpu->pc = TH_CODE;
-	th_exec(cpu, 0xd45e0000); /* hlt #0xf000 without semihosting: UNDEFINED */
-	assert_int_equal(cpu->sr[SR_ESR_EL1], 0x02000000);
+	/* hlt #1: halting debug off, UNDEFINED */
+	assert_int_equal(th_exec_undef(cpu, 0xd4400020), 0x02000000);
+	/* hlt #0xf000 without semihosting: UNDEFINED */
+	assert_int_equal(th_exec_undef(cpu, 0xd45e0000), 0x02000000);
 	th_free(cpu);
 }
 
@@ -289,8 +266,8 @@ static void test_eret_legal(void **state)
 
 /* IllegalExceptionReturn(): each case sets PSTATE.IL, keeps EL and SPSel,
  * and the next instruction takes EC 0x0E. */
-static void check_illegal_return(unsigned highest, uint64_t from_spsr, uint64_t scr,
-				 uint64_t hcr, uint64_t bad_spsr)
+static void check_illegal_return(unsigned highest, uint64_t from_spsr, uint64_t scr, uint64_t hcr,
+				 uint64_t bad_spsr)
 {
 	struct cpu *cpu = cpu_at(highest, from_spsr);
 	static const enum sysreg_id spsr_of[4] = {0, SR_SPSR_EL1, SR_SPSR_EL2, SR_SPSR_EL3};
@@ -321,11 +298,11 @@ static void check_illegal_return(unsigned highest, uint64_t from_spsr, uint64_t 
 static void test_eret_illegal(void **state)
 {
 	(void)state;
-	check_illegal_return(2, SPSR_EL2H_MASKED, 0, 0, 0x3cd);       /* to EL3: not implemented */
-	check_illegal_return(3, SPSR_EL2H_MASKED, 1, 0, 0x3cd);       /* to a higher EL */
-	check_illegal_return(2, SPSR_EL2H_MASKED, 0, 0, 0x3c7);       /* M[1] = 1 is reserved */
-	check_illegal_return(2, SPSR_EL2H_MASKED, 0, 0, 0x3c1);       /* EL0 with SPSel = 1 */
-	check_illegal_return(2, SPSR_EL2H_MASKED, 0, 0, 0x3d3);       /* AArch32: not implemented */
+	check_illegal_return(2, SPSR_EL2H_MASKED, 0, 0, 0x3cd); /* to EL3: not implemented */
+	check_illegal_return(3, SPSR_EL2H_MASKED, 1, 0, 0x3cd); /* to a higher EL */
+	check_illegal_return(2, SPSR_EL2H_MASKED, 0, 0, 0x3c7); /* M[1] = 1 is reserved */
+	check_illegal_return(2, SPSR_EL2H_MASKED, 0, 0, 0x3c1); /* EL0 with SPSel = 1 */
+	check_illegal_return(2, SPSR_EL2H_MASKED, 0, 0, 0x3d3); /* AArch32: not implemented */
 	check_illegal_return(2, SPSR_EL2H_MASKED, 0, 1ull << 27, 0x3c5); /* to EL1 with TGE */
 	check_illegal_return(3, 0x3cd, 0, 0, 0x3c9); /* to EL2 with SCR_EL3.NS = 0 */
 	check_illegal_return(1, SPSR_EL1H_MASKED, 0, 0, 0xf0000009); /* to EL2: not implemented */
@@ -335,9 +312,7 @@ static void test_eret_el0_undefined(void **state)
 {
 	(void)state;
 	struct cpu *cpu = cpu_at(1, SPSR_EL0T);
-	th_exec(cpu, 0xd69f03e0);
-	assert_int_equal(cpu->el, 1);
-	assert_int_equal(cpu->sr[SR_ESR_EL1], 0x02000000);
+	assert_int_equal(th_exec_undef(cpu, 0xd69f03e0), 0x02000000); /* to EL1 */
 	th_free(cpu);
 }
 
@@ -364,11 +339,8 @@ static void test_pstate_access(void **state)
 	assert_int_equal(cpu->x[3], 0x777);
 	th_exec(cpu, 0xd50040bf); /* msr SPSel, #0 */
 	assert_int_equal(cpu->sp_idx, 0);
-	uint64_t pc = cpu->pc;
-	th_exec(cpu, 0xd5384103); /* mrs x3, sp_el0 with SPSel = 0: UNDEFINED */
-	assert_int_equal(cpu->sr[SR_ESR_EL2], 0x02000000);
-	assert_int_equal(cpu->sr[SR_ELR_EL2], pc);
-	assert_int_equal(cpu->pc, VBAR2 + 0x000); /* current EL with SP_EL0 */
+	/* mrs x3, sp_el0 with SPSel = 0: UNDEFINED, vector "current EL with SP_EL0" */
+	assert_int_equal(th_exec_undef(cpu, 0xd5384103), 0x02000000);
 	th_free(cpu);
 }
 
@@ -384,14 +356,8 @@ static void test_sysreg_undefined(void **state)
 		0xd4a00001, /* dcps1: not in Debug state */
 		0x00000000, /* udf #0 */
 	};
-	for (unsigned i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
-		cpu_pstate_set(cpu, SPSR_EL1H_MASKED);
-		cpu->pc = TH_CODE;
-		cpu->sr[SR_ESR_EL1] = 0;
-		assert_int_equal(th_exec(cpu, words[i]), EXEC_EXC);
-		assert_int_equal(cpu->sr[SR_ESR_EL1], 0x02000000);
-		assert_int_equal(cpu->sr[SR_ELR_EL1], TH_CODE);
-	}
+	for (unsigned i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		assert_int_equal(th_exec_undef(cpu, words[i]), 0x02000000); /* ELR = TH_CODE */
 	th_free(cpu);
 }
 
@@ -400,22 +366,19 @@ static void test_el0_sysreg_traps(void **state)
 {
 	(void)state;
 	struct cpu *cpu = cpu_at(1, SPSR_EL0T);
-	th_exec(cpu, 0xd53b4229); /* mrs x9, daif; UMA = 0 */
+	/* mrs x9, daif; UMA = 0 */
 	/* ISS: Op0 3 <<20, Op2 1 <<17, Op1 3 <<14, CRn 4 <<10, Rt 9 <<5, CRm 2 <<1, read 1 */
-	assert_int_equal(cpu->sr[SR_ESR_EL1], 0x62000000 | 0x300000 | 0x20000 | 0xc000 | 0x1000 |
-						     0x120 | 0x4 | 0x1);
-	cpu_pstate_set(cpu, SPSR_EL0T);
-	cpu->pc = TH_CODE;
+	assert_int_equal(th_exec_fault(cpu, 0xd53b4229, 1, EC_SYS64),
+			 0x62000000 | 0x300000 | 0x20000 | 0xc000 | 0x1000 | 0x120 | 0x4 | 0x1);
 	cpu->sr[SR_SCTLR_EL1] |= 1ull << 15; /* UCT */
-	th_exec(cpu, 0xd53b002a);             /* mrs x10, ctr_el0 */
+	th_exec(cpu, 0xd53b002a);	     /* mrs x10, ctr_el0 */
 	assert_int_equal(cpu->el, 0);
 	assert_int_equal(cpu->x[10], sysreg_table[SR_CTR_EL0].reset);
 	cpu->sr[SR_TPIDRRO_EL0] = 0xabc;
 	th_exec(cpu, 0xd53bd06b); /* mrs x11, tpidrro_el0: readable at EL0 */
 	assert_int_equal(cpu->x[11], 0xabc);
-	th_exec(cpu, 0xd51bd06b); /* msr tpidrro_el0, x11: UNDEFINED at EL0 */
-	assert_int_equal(cpu->el, 1);
-	assert_int_equal(cpu->sr[SR_ESR_EL1], 0x02000000);
+	/* msr tpidrro_el0, x11: UNDEFINED at EL0, taken to EL1 */
+	assert_int_equal(th_exec_undef(cpu, 0xd51bd06b), 0x02000000);
 	th_free(cpu);
 }
 
@@ -425,7 +388,6 @@ static void test_hints_barriers_maintenance(void **state)
 	struct cpu *cpu = cpu_at(1, SPSR_EL1H_MASKED);
 	static const uint32_t nops[] = {
 		0xd503201f, /* nop */
-		0xd503207f, /* wfi (a hint until the exception-model issue) */
 		0xd503203f, /* yield */
 		0xd5033f9f, /* dsb sy */
 		0xd5033fdf, /* isb */
@@ -434,9 +396,7 @@ static void test_hints_barriers_maintenance(void **state)
 		0xd508871f, /* tlbi vmalle1 */
 	};
 	for (unsigned i = 0; i < sizeof(nops) / sizeof(nops[0]); i++) {
-		uint64_t pc = cpu->pc;
-		assert_int_equal(th_exec(cpu, nops[i]), EXEC_NEXT);
-		assert_int_equal(cpu->pc, pc + 4);
+		th_exec_ok(cpu, nops[i]);
 		assert_int_equal(cpu->el, 1);
 	}
 	cpu->excl_valid = true;
@@ -453,14 +413,12 @@ static void test_dc_zva(void **state)
 	(void)state;
 	struct cpu *cpu = cpu_at(1, SPSR_EL1H_MASKED);
 	cpu->x[6] = TH_DATA;
-	th_exec(cpu, 0xd50b7426); /* dc zva, x6 */
-	assert_int_equal(cpu->sr[SR_ESR_EL1], 0x96000061);
+	/* dc zva, x6 */
+	assert_int_equal(th_exec_fault(cpu, 0xd50b7426, 1, EC_DABT_CUR), 0x96000061);
 	assert_int_equal(cpu->sr[SR_FAR_EL1], TH_DATA);
 	/* From EL0 with SCTLR_EL1.DZE = 0: trapped, EC 0x18. */
 	cpu_pstate_set(cpu, SPSR_EL0T);
-	cpu->pc = TH_CODE;
-	th_exec(cpu, 0xd50b7426);
-	assert_int_equal(cpu->sr[SR_ESR_EL1] >> 26, 0x18);
+	th_exec_fault(cpu, 0xd50b7426, 1, EC_SYS64);
 	th_free(cpu);
 }
 
@@ -517,8 +475,8 @@ static void test_self_modifying(void **state)
 	(void)state;
 	struct cpu *cpu = cpu_at(1, SPSR_EL1H_MASKED);
 	/* 0: str w1, [x2] overwrites the decoded NOP at 4 with "b .+8". */
-	uint32_t prog[] = {0xb9000041 /* str w1, [x2] */, 0xd503201f /* nop */,
-			   0xd503201f, 0xd503201f};
+	uint32_t prog[] = {0xb9000041 /* str w1, [x2] */, 0xd503201f /* nop */, 0xd503201f,
+			   0xd503201f};
 	th_put_words(cpu, TH_CODE, prog, 4);
 	cpu->x[1] = 0x14000002; /* b .+8 */
 	cpu->x[2] = TH_CODE + 4;

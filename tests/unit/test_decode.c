@@ -18,10 +18,10 @@ struct table {
 };
 
 static const struct table tables[] = {
-	{"dp_imm", decode_dp_imm, 0x0300},     /* 100x */
-	{"dp_reg", decode_dp_reg, 0x2020},     /* x101 */
+	{"dp_imm", decode_dp_imm, 0x0300},	   /* 100x */
+	{"dp_reg", decode_dp_reg, 0x2020},	   /* x101 */
 	{"branch_sys", decode_branch_sys, 0x0c00}, /* 101x */
-	{"ldst", decode_ldst, 0x5050},         /* x1x0 */
+	{"ldst", decode_ldst, 0x5050},		   /* x1x0 */
 };
 
 /*
@@ -29,6 +29,8 @@ static const struct table tables[] = {
  * catches the rest of its space. The earlier row always wins.
  */
 static const char *const allowed_overlaps[][2] = {
+	{"WFE", "HINT"},
+	{"WFI", "HINT"},
 	{"SEV", "HINT"},
 	{"SEVL", "HINT"},
 };

@@ -1,0 +1,197 @@
+/*
+ * Asynchronous exception routing and masking (Arm ARM D1.4.6.4, tables D1-12
+ * and D1-21 for IRQ/FIQ, the SError tables, the virtual masking table; the
+ * pseudocode AArch64.TakePhysicalIRQException and friends). FEAT_VHE and
+ * FEAT_NMI are not implemented: HCR_EL2.E2H is 0 and there is no
+ * superpriority.
+ */
+#include "irq.h"
+
+#include "cpu.h"
+#include "syndrome.h"
+
+#define HCR_FMO (1ull << 3)
+#define HCR_IMO (1ull << 4)
+#define HCR_AMO (1ull << 5)
+#define HCR_VF	(1ull << 6)
+#define HCR_VI	(1ull << 7)
+#define HCR_VSE (1ull << 8)
+#define HCR_TGE (1ull << 27)
+#define SCR_FIQ (1ull << 2)
+#define SCR_IRQ (1ull << 1)
+#define SCR_EA	(1ull << 3)
+
+/* One kind of asynchronous exception and the controls that route and mask it. */
+struct async_kind {
+	const char *name;
+	uint8_t type;	   /* enum exc_type */
+	uint32_t line;	   /* physical input line */
+	uint64_t scr_bit;  /* SCR_EL3.{IRQ,FIQ,EA}: route to EL3 */
+	uint64_t hcr_mo;   /* HCR_EL2.{IMO,FMO,AMO}: route to EL2, enable the virtual one */
+	uint64_t hcr_v;	   /* HCR_EL2.{VI,VF,VSE}: virtual pending */
+	uint32_t virq;	   /* virtual input line, if any */
+	uint32_t daif_bit; /* PSTATE.{I,F,A} */
+	const char *scr_cause, *hcr_cause, *vcause;
+};
+
+/*
+ * Priority between simultaneous asynchronous exceptions is IMPLEMENTATION
+ * DEFINED (Arm ARM D1.4.6.5). el2sim takes SError before FIQ before IRQ,
+ * and the physical ones before the virtual ones.
+ */
+static const struct async_kind async_kinds[] = {
+	{"SError", EXC_SERROR, IRQ_LINE_SERROR, SCR_EA, HCR_AMO, HCR_VSE, 0, DAIF_A, "SCR_EL3.EA",
+	 "HCR_EL2.AMO", "HCR_EL2.VSE"},
+	{"FIQ", EXC_FIQ, IRQ_LINE_FIQ, SCR_FIQ, HCR_FMO, HCR_VF, VIRQ_LINE_FIQ, DAIF_F,
+	 "SCR_EL3.FIQ", "HCR_EL2.FMO", "HCR_EL2.VF"},
+	{"IRQ", EXC_IRQ, IRQ_LINE_IRQ, SCR_IRQ, HCR_IMO, HCR_VI, VIRQ_LINE_IRQ, DAIF_I,
+	 "SCR_EL3.IRQ", "HCR_EL2.IMO", "HCR_EL2.VI"},
+};
+
+enum async_verdict {
+	ASYNC_NOT_TAKEN, /* Arm's "C": routed below the current EL, stays pending */
+	ASYNC_MASKABLE,	 /* Arm's "B": taken unless PSTATE masks it */
+	ASYNC_ALWAYS,	 /* Arm's "A": taken whatever PSTATE says */
+};
+
+/*
+ * Target EL and masking class of a physical interrupt of kind k at the
+ * current EL: SCR_EL3 routes to EL3; with EL2 enabled, TGE or xMO route to
+ * EL2; else EL1. Below the current EL it is not taken; above it, it cannot be
+ * masked unless the target is EL1 (from EL0); at the current EL PSTATE masks.
+ */
+static enum async_verdict async_route(const struct cpu *cpu, const struct async_kind *k,
+				      unsigned *target, const char **cause)
+{
+	uint64_t hcr = cpu->sr[SR_HCR_EL2];
+	if (cpu->highest_el == 3 && (cpu->sr[SR_SCR_EL3] & k->scr_bit)) {
+		*target = 3;
+		*cause = k->scr_cause;
+	} else if (cpu_el2_enabled(cpu) && (hcr & (HCR_TGE | k->hcr_mo))) {
+		*target = 2;
+		*cause = (hcr & HCR_TGE) ? "HCR_EL2.TGE" : k->hcr_cause;
+	} else {
+		*target = 1;
+		*cause = k->name;
+	}
+	if (*target < cpu->el)
+		return ASYNC_NOT_TAKEN;
+	if (*target > cpu->el && *target != 1)
+		return ASYNC_ALWAYS;
+	return ASYNC_MASKABLE;
+}
+
+/* Virtual interrupts: enabled by xMO with TGE 0, only from EL0/EL1, to EL1, masked by PSTATE. */
+static bool async_virtual_pending(const struct cpu *cpu, const struct async_kind *k)
+{
+	uint64_t hcr = cpu->sr[SR_HCR_EL2];
+	if (cpu->el > 1 || !cpu_el2_enabled(cpu) || (hcr & HCR_TGE) || !(hcr & k->hcr_mo))
+		return false;
+	return (hcr & k->hcr_v) || (cpu->virq_in & k->virq);
+}
+
+static bool async_masked(const struct cpu *cpu, const struct async_kind *k)
+{
+	return (cpu->daif & k->daif_bit) != 0;
+}
+
+void irq_recheck(struct cpu *cpu)
+{
+	if (cpu->irq_in || cpu->virq_in || (cpu->sr[SR_HCR_EL2] & (HCR_VI | HCR_VF | HCR_VSE)))
+		cpu->slice_end = 0;
+}
+
+void irq_set_line(struct cpu *cpu, enum irq_line line, bool level)
+{
+	uint32_t old = cpu->irq_in;
+	cpu->irq_in = level ? old | line : old & ~(uint32_t)line;
+	if (cpu->irq_in != old)
+		cpu->slice_end = 0;
+}
+
+void irq_set_virtual_line(struct cpu *cpu, enum virq_line line, bool level)
+{
+	uint32_t old = cpu->virq_in;
+	cpu->virq_in = level ? old | line : old & ~(uint32_t)line;
+	if (cpu->virq_in != old)
+		cpu->slice_end = 0;
+}
+
+/*
+ * The virtual SError syndrome. FEAT_RAS is not implemented, so the Arm ARM
+ * leaves it IMPLEMENTATION DEFINED (AArch64.TakeVirtualSErrorException):
+ * el2sim reports ISS 0, "uncategorized".
+ */
+static uint64_t async_serror_syndrome(void)
+{
+	return syn_make(EC_SERROR, true, 0);
+}
+
+static void async_take(struct cpu *cpu, const struct async_kind *k, unsigned target,
+		       const char *cause)
+{
+	struct exc e = {
+		.type = k->type,
+		.target_el = (uint8_t)target,
+		.esr = k->type == EXC_SERROR ? async_serror_syndrome() : 0,
+		.elr = cpu->pc, /* the instruction that has not executed yet */
+		.cause = cause,
+	};
+	exc_take(cpu, &e);
+}
+
+bool irq_take_pending(struct cpu *cpu)
+{
+	for (unsigned i = 0; i < sizeof(async_kinds) / sizeof(async_kinds[0]); i++) {
+		const struct async_kind *k = &async_kinds[i];
+		unsigned target;
+		const char *cause;
+		if (!(cpu->irq_in & k->line))
+			continue;
+		enum async_verdict v = async_route(cpu, k, &target, &cause);
+		if (v == ASYNC_ALWAYS || (v == ASYNC_MASKABLE && !async_masked(cpu, k))) {
+			async_take(cpu, k, target, cause);
+			return true;
+		}
+	}
+	for (unsigned i = 0; i < sizeof(async_kinds) / sizeof(async_kinds[0]); i++) {
+		const struct async_kind *k = &async_kinds[i];
+		if (async_virtual_pending(cpu, k) && !async_masked(cpu, k)) {
+			/* Taking a vSError clears HCR_EL2.VSE; VI and VF stay set. */
+			if (k->type == EXC_SERROR)
+				cpu->sr[SR_HCR_EL2] &= ~HCR_VSE;
+			async_take(cpu, k, 1, k->vcause);
+			return true;
+		}
+	}
+	return false;
+}
+
+/* Is any interrupt pending that wakes WFx? mask_matters: WFE wants it unmasked too. */
+static bool irq_wakeup(const struct cpu *cpu, bool mask_matters)
+{
+	for (unsigned i = 0; i < sizeof(async_kinds) / sizeof(async_kinds[0]); i++) {
+		const struct async_kind *k = &async_kinds[i];
+		unsigned target;
+		const char *cause;
+		if (cpu->irq_in & k->line) {
+			enum async_verdict v = async_route(cpu, k, &target, &cause);
+			if (v == ASYNC_ALWAYS ||
+			    (v == ASYNC_MASKABLE && !(mask_matters && async_masked(cpu, k))))
+				return true;
+		}
+		if (async_virtual_pending(cpu, k) && !(mask_matters && async_masked(cpu, k)))
+			return true;
+	}
+	return false;
+}
+
+bool irq_wfi_wakeup(const struct cpu *cpu)
+{
+	return irq_wakeup(cpu, false);
+}
+
+bool irq_wfe_wakeup(const struct cpu *cpu)
+{
+	return irq_wakeup(cpu, true);
+}
