@@ -1,4 +1,177 @@
-int main(void)
+/*
+ * el2sim: parse the command line, build the virt board, load the image and
+ * run the CPU; the exit status says how the run ended (docs/cli.md).
+ */
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "board.h"
+#include "cpu.h"
+#include "elf_load.h"
+#include "options.h"
+#include "semihost.h"
+#include "syndrome.h"
+
+/* Exit statuses besides the guest's own (docs/cli.md) */
+#define EXIT_HOST_ERROR 1
+#define EXIT_USAGE	2
+#define EXIT_STUCK	3
+#define EXIT_INSN_LIMIT 124
+
+struct sim {
+	struct options opt;
+	struct board board;
+	struct semihost sh;
+	struct cpu *cpu;
+};
+
+static int hook_semihost(void *opaque, struct cpu *cpu)
 {
-	return 0;
+	struct sim *s = opaque;
+	return semihost_call(&s->sh, cpu);
+}
+
+static void hook_poll(void *opaque, struct cpu *cpu)
+{
+	struct sim *s = opaque;
+	board_poll(&s->board);
+}
+
+/* The guest's command line: the image name, then the arguments after "--". */
+static char *make_cmdline(const struct options *o)
+{
+	size_t len = strlen(o->image) + 1;
+	char *line, *p;
+
+	for (int i = 0; i < o->guest_argc; i++)
+		len += strlen(o->guest_argv[i]) + 1;
+	line = malloc(len);
+	if (!line)
+		return NULL;
+	p = line + sprintf(line, "%s", o->image);
+	for (int i = 0; i < o->guest_argc; i++)
+		p += sprintf(p, " %s", o->guest_argv[i]);
+	return line;
+}
+
+static double now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+/* STOP_STUCK: the exception taken over and over, and where it went. */
+static void report_stuck(const struct cpu *cpu)
+{
+	static const enum sysreg_id vbar[4] = {SR_NONE, SR_VBAR_EL1, SR_VBAR_EL2, SR_VBAR_EL3};
+	const struct exc *e = &cpu->exc;
+	unsigned ec = (unsigned)(e->esr >> ESR_EC_SHIFT) & 0x3f;
+	unsigned el = e->target_el >= 1 && e->target_el <= 3 ? e->target_el : 1;
+	const char *name = ec_name(ec);
+
+	fprintf(stderr,
+		"el2sim: stuck: %s exception (EC 0x%02x, ESR 0x%llx) taken repeatedly to EL%u, "
+		"ELR_EL%u 0x%llx, VBAR_EL%u 0x%llx\n",
+		name ? name : "unallocated", ec, (unsigned long long)e->esr, el, el,
+		(unsigned long long)e->elr, el, (unsigned long long)cpu->sr[vbar[el]]);
+}
+
+static int run(struct sim *s)
+{
+	struct elf_image img;
+	char *cmdline;
+	double t0, secs;
+	int status;
+
+	if (board_init(&s->board, s->opt.mem_size, STDIN_FILENO, STDOUT_FILENO)) {
+		fprintf(stderr, "el2sim: cannot allocate %llu bytes of RAM\n",
+			(unsigned long long)s->opt.mem_size);
+		return EXIT_HOST_ERROR;
+	}
+	if (elf_load_file(&s->board, s->opt.image, &img, stderr))
+		return EXIT_USAGE;
+	cmdline = make_cmdline(&s->opt);
+	s->cpu = cpu_new(&s->board.bus, s->opt.el);
+	if (!cmdline || !s->cpu) {
+		fprintf(stderr, "el2sim: out of memory\n");
+		free(cmdline);
+		return EXIT_HOST_ERROR;
+	}
+	semihost_init(&s->sh, STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO, cmdline, img.hi,
+		      s->board.bus.ram_base, s->board.bus.ram_size);
+	cpu_reset(s->cpu, img.entry);
+	s->cpu->insn_limit = s->opt.max_insns ? s->opt.max_insns : UINT64_MAX;
+	s->cpu->hooks = (struct cpu_hooks){
+		.opaque = s,
+		.semihost = s->opt.semihosting ? hook_semihost : NULL,
+		.poll = hook_poll,
+	};
+
+	t0 = now();
+	switch (cpu_run(s->cpu)) {
+	case STOP_EXIT: status = s->cpu->exit_code; break;
+	case STOP_INSN_LIMIT:
+		fprintf(stderr, "el2sim: stopped after %llu instructions (--max-insns)\n",
+			(unsigned long long)s->cpu->icount);
+		status = EXIT_INSN_LIMIT;
+		break;
+	case STOP_STUCK:
+		report_stuck(s->cpu);
+		status = EXIT_STUCK;
+		break;
+	case STOP_WAIT_FOREVER:
+		/* The PC is past the WFx: it completes when woken. */
+		fprintf(stderr,
+			"el2sim: stuck: %s at PC 0x%llx (EL%u) waits for an event that nothing "
+			"can raise (no interrupt source is connected)\n",
+			s->cpu->wait == WAIT_WFE ? "WFE" : "WFI",
+			(unsigned long long)s->cpu->pc - 4, s->cpu->el);
+		status = EXIT_STUCK;
+		break;
+	default:
+		fprintf(stderr, "el2sim: host error, simulation stopped at PC 0x%llx\n",
+			(unsigned long long)s->cpu->pc);
+		status = EXIT_HOST_ERROR;
+		break;
+	}
+	secs = now() - t0;
+	if (s->opt.stats)
+		fprintf(stderr, "el2sim: stats: insns=%llu seconds=%.3f mips=%.2f\n",
+			(unsigned long long)s->cpu->icount, secs,
+			secs > 0 ? (double)s->cpu->icount / secs / 1e6 : 0.0);
+	cpu_free(s->cpu);
+	free(cmdline);
+	return status;
+}
+
+int main(int argc, char **argv)
+{
+	static struct sim s;
+	int status = options_parse(&s.opt, argc, argv, stderr);
+
+	if (status)
+		return status;
+	if (s.opt.action == OPTIONS_HELP) {
+		options_usage(stdout);
+		return 0;
+	}
+	if (s.opt.action == OPTIONS_VERSION) {
+		options_version(stdout);
+		return 0;
+	}
+	if (s.opt.trace)
+		fprintf(stderr,
+			"el2sim: note: --trace is not implemented yet; running without it\n");
+	/* The guest's output goes straight to fd 1 (write(2)); keep stdio out of its way. */
+	setvbuf(stdout, NULL, _IONBF, 0);
+	/* A closed output pipe ends the run through write() errors, not a signal. */
+	signal(SIGPIPE, SIG_IGN);
+	status = run(&s);
+	board_free(&s.board);
+	return status;
 }

@@ -1,1 +1,242 @@
-/* placeholder */
+/*
+ * Command-line parsing; see options.h and docs/cli.md.
+ */
+#include "options.h"
+
+#include <getopt.h>
+#include <string.h>
+
+#include "board.h"
+
+#ifndef EL2SIM_VERSION
+#define EL2SIM_VERSION "unknown"
+#endif
+
+enum {
+	OPT_EL = 256,
+	OPT_MEM,
+	OPT_SEMIHOSTING,
+	OPT_MAX_INSNS,
+	OPT_STATS,
+	OPT_TRACE,
+	OPT_TRACE_FILE,
+	OPT_TRACE_FORMAT,
+};
+
+static const struct option long_options[] = {
+	{"el", required_argument, NULL, OPT_EL},
+	{"mem", required_argument, NULL, OPT_MEM},
+	{"semihosting", no_argument, NULL, OPT_SEMIHOSTING},
+	{"max-insns", required_argument, NULL, OPT_MAX_INSNS},
+	{"stats", no_argument, NULL, OPT_STATS},
+	{"trace", required_argument, NULL, OPT_TRACE},
+	{"trace-file", required_argument, NULL, OPT_TRACE_FILE},
+	{"trace-format", required_argument, NULL, OPT_TRACE_FORMAT},
+	{"help", no_argument, NULL, 'h'},
+	{"version", no_argument, NULL, 'V'},
+	{0},
+};
+
+void options_usage(FILE *f)
+{
+	fputs("usage: el2sim [OPTIONS] IMAGE [-- GUEST-ARGS...]\n"
+	      "Run an AArch64 ELF image on a simulated QEMU virt board.\n"
+	      "\n"
+	      "  --el N             exception level at reset, also the highest one\n"
+	      "                     implemented: 1, 2 or 3 (default 2)\n"
+	      "  --mem SIZE         RAM size at 0x40000000, with K, M or G suffix\n"
+	      "                     (default 512M; 1M to 3G, a multiple of 4K)\n"
+	      "  --semihosting      enable Arm semihosting (HLT #0xF000); SYS_EXIT's\n"
+	      "                     code becomes el2sim's exit status\n"
+	      "  --max-insns N      stop after N instructions (exit status 124)\n"
+	      "  --stats            print instruction count and speed on stderr at exit\n"
+	      "  --trace LIST       comma list of: exc, eret, insn (not implemented yet)\n"
+	      "  --trace-file F     where the trace goes (default stderr)\n"
+	      "  --trace-format F   text (default) or jsonl\n"
+	      "  -h, --help         show this help and exit\n"
+	      "  -V, --version      show the version and exit\n"
+	      "\n"
+	      "GUEST-ARGS follow IMAGE in the guest's command line (SYS_GET_CMDLINE).\n"
+	      "Exit status: the guest's SYS_EXIT code; 124 when --max-insns is reached;\n"
+	      "2 for a usage or image error; 3 when the guest is stuck taking exceptions;\n"
+	      "1 for a host error. See docs/cli.md.\n",
+	      f);
+}
+
+void options_version(FILE *f)
+{
+	fputs("el2sim " EL2SIM_VERSION "\n", f);
+}
+
+/* A decimal number without sign; 0 or -1 (empty, junk, overflow). */
+static int parse_u64(const char *s, const char **end, uint64_t *out)
+{
+	uint64_t v = 0;
+	if (*s < '0' || *s > '9')
+		return -1;
+	for (; *s >= '0' && *s <= '9'; s++) {
+		unsigned d = (unsigned)(*s - '0');
+		if (v > (UINT64_MAX - d) / 10)
+			return -1;
+		v = v * 10 + d;
+	}
+	*end = s;
+	*out = v;
+	return 0;
+}
+
+int options_parse_size(const char *s, uint64_t *out)
+{
+	static const char suffixes[] = "kmg";
+	const char *end, *p;
+	unsigned shift = 0;
+	uint64_t v;
+
+	if (parse_u64(s, &end, &v))
+		return -1;
+	if (*end) {
+		p = strchr(suffixes, *end | 0x20);
+		if (!p || end[1])
+			return -1;
+		shift = 10 * (unsigned)(p - suffixes + 1);
+	}
+	if (v > (UINT64_MAX >> shift))
+		return -1;
+	*out = v << shift;
+	return 0;
+}
+
+int options_parse_trace(const char *s, unsigned *out)
+{
+	static const struct {
+		const char *name;
+		unsigned bit;
+	} items[] = {{"exc", TRACE_EXC}, {"eret", TRACE_ERET}, {"insn", TRACE_INSN}};
+	unsigned bits = 0;
+
+	for (;;) {
+		size_t n = strcspn(s, ",");
+		unsigned i;
+		for (i = 0; i < sizeof(items) / sizeof(items[0]); i++)
+			if (n == strlen(items[i].name) && !strncmp(s, items[i].name, n))
+				break;
+		if (i == sizeof(items) / sizeof(items[0]))
+			return -1;
+		bits |= items[i].bit;
+		if (!s[n])
+			break;
+		s += n + 1;
+	}
+	*out = bits;
+	return 0;
+}
+
+static int bad_value(FILE *errf, const char *opt, const char *arg, const char *want)
+{
+	fprintf(errf, "el2sim: --%s: bad value '%s' (want %s)\n", opt, arg, want);
+	return -1;
+}
+
+/* One option's value, checked; 0 or -1 after the message. */
+static int parse_value(struct options *o, int opt, const char *arg, FILE *errf)
+{
+	const char *end;
+	uint64_t v;
+
+	switch (opt) {
+	case OPT_EL:
+		if (strlen(arg) != 1 || arg[0] < '1' || arg[0] > '3')
+			return bad_value(errf, "el", arg, "1, 2 or 3");
+		o->el = (unsigned)(arg[0] - '0');
+		return 0;
+	case OPT_MEM:
+		if (options_parse_size(arg, &v))
+			return bad_value(errf, "mem", arg, "a size such as 512M or 1G");
+		if (v < BOARD_RAM_MIN || v > BOARD_RAM_MAX || v % 4096)
+			return bad_value(errf, "mem", arg, "a multiple of 4K from 1M to 3G");
+		o->mem_size = v;
+		return 0;
+	case OPT_MAX_INSNS:
+		if (parse_u64(arg, &end, &v) || *end || v == 0)
+			return bad_value(errf, "max-insns", arg, "a positive decimal number");
+		o->max_insns = v;
+		return 0;
+	case OPT_TRACE:
+		if (options_parse_trace(arg, &o->trace))
+			return bad_value(errf, "trace", arg, "a comma list of exc, eret, insn");
+		return 0;
+	case OPT_TRACE_FILE:
+		if (!*arg)
+			return bad_value(errf, "trace-file", arg, "a file name");
+		o->trace_file = arg;
+		return 0;
+	case OPT_TRACE_FORMAT:
+		if (!strcmp(arg, "text"))
+			o->trace_format = TRACE_FORMAT_TEXT;
+		else if (!strcmp(arg, "jsonl"))
+			o->trace_format = TRACE_FORMAT_JSONL;
+		else
+			return bad_value(errf, "trace-format", arg, "text or jsonl");
+		return 0;
+	}
+	return -1;
+}
+
+int options_parse(struct options *o, int argc, char **argv, FILE *errf)
+{
+	int nargs = argc, opt;
+
+	*o = (struct options){
+		.action = OPTIONS_RUN,
+		.el = 2,
+		.mem_size = OPTIONS_DEFAULT_MEM,
+	};
+	/* Everything after the first "--" belongs to the guest. */
+	for (int i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--")) {
+			nargs = i;
+			o->guest_argc = argc - i - 1;
+			o->guest_argv = argv + i + 1;
+			break;
+		}
+	}
+	optind = 0; /* glibc: a full re-initialisation, so tests may parse twice */
+	opterr = 0;
+	while ((opt = getopt_long(nargs, argv, ":hV", long_options, NULL)) != -1) {
+		switch (opt) {
+		case 'h': o->action = OPTIONS_HELP; return 0;
+		case 'V': o->action = OPTIONS_VERSION; return 0;
+		case OPT_SEMIHOSTING: o->semihosting = true; break;
+		case OPT_STATS: o->stats = true; break;
+		case ':': fprintf(errf, "el2sim: %s: missing value\n", argv[optind - 1]); return 2;
+		case '?':
+			if (optopt && !strncmp(argv[optind - 1], "--", 2))
+				fprintf(errf, "el2sim: %s: this option takes no value\n",
+					argv[optind - 1]);
+			else if (optopt)
+				fprintf(errf, "el2sim: -%c: unknown option (see --help)\n", optopt);
+			else
+				fprintf(errf,
+					"el2sim: %s: unknown or ambiguous option (see --help)\n",
+					argv[optind - 1]);
+			return 2;
+		default:
+			if (parse_value(o, opt, optarg, errf))
+				return 2;
+			break;
+		}
+	}
+	if (optind >= nargs) {
+		fprintf(errf, "el2sim: no image given (see --help)\n");
+		return 2;
+	}
+	if (optind + 1 < nargs) {
+		fprintf(errf,
+			"el2sim: %s: unexpected argument after the image %s (guest arguments "
+			"go after --)\n",
+			argv[optind + 1], argv[optind]);
+		return 2;
+	}
+	o->image = argv[optind];
+	return 0;
+}

@@ -1,0 +1,52 @@
+/*
+ * The command line (docs/cli.md): parsed into struct options, checked, and
+ * every problem reported as one line naming the option.
+ */
+#ifndef EL2SIM_OPTIONS_H
+#define EL2SIM_OPTIONS_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+/* --trace LIST items */
+#define TRACE_EXC  1u
+#define TRACE_ERET 2u
+#define TRACE_INSN 4u
+
+enum trace_format { TRACE_FORMAT_TEXT, TRACE_FORMAT_JSONL };
+
+enum options_action { OPTIONS_RUN, OPTIONS_HELP, OPTIONS_VERSION };
+
+#define OPTIONS_DEFAULT_MEM (512ull << 20)
+
+struct options {
+	enum options_action action;
+	unsigned el;		/* --el: reset EL and highest implemented EL, 1..3 */
+	uint64_t mem_size;	/* --mem, bytes */
+	bool semihosting;	/* --semihosting */
+	uint64_t max_insns;	/* --max-insns; 0: no limit */
+	bool stats;		/* --stats */
+	unsigned trace;		/* --trace: TRACE_* bits */
+	const char *trace_file; /* --trace-file; NULL: stderr */
+	enum trace_format trace_format;
+	const char *image; /* the one positional argument */
+	/* Arguments after "--", for the guest's command line (SYS_GET_CMDLINE). */
+	int guest_argc;
+	char **guest_argv;
+};
+
+/*
+ * Parse argv (which getopt_long may permute). Returns 0, or 2 (the exit
+ * status for a usage error) after printing one line on errf.
+ */
+int options_parse(struct options *o, int argc, char **argv, FILE *errf);
+
+void options_usage(FILE *f);
+void options_version(FILE *f);
+
+/* Parsers for option values, exposed for tests; 0 or -1. */
+int options_parse_size(const char *s, uint64_t *out);
+int options_parse_trace(const char *s, unsigned *out);
+
+#endif
