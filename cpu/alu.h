@@ -53,10 +53,10 @@ struct alu_result {
 
 /* AddWithCarry() (shared/functions/integer/AddWithCarry) */
 static inline struct alu_result alu_add_with_carry(uint64_t x, uint64_t y, unsigned carry_in,
-						   unsigned sf)
+                                                   unsigned sf)
 {
 	unsigned __int128 unsigned_sum =
-		(unsigned __int128)alu_trunc(x, sf) + alu_trunc(y, sf) + carry_in;
+	        (unsigned __int128)alu_trunc(x, sf) + alu_trunc(y, sf) + carry_in;
 	__int128 signed_sum = (__int128)alu_sint(x, sf) + alu_sint(y, sf) + carry_in;
 	uint64_t result = alu_trunc((uint64_t)unsigned_sum, sf);
 	uint32_t nzcv = 0;
@@ -115,8 +115,8 @@ static inline int alu_highest_set_bit(unsigned v)
  * logical immediate). Masks come back truncated to the datasize.
  */
 static inline bool alu_decode_bit_masks(unsigned imm_n, unsigned imms, unsigned immr,
-					bool immediate, unsigned sf, uint64_t *wmask,
-					uint64_t *tmask)
+                                        bool immediate, unsigned sf, uint64_t *wmask,
+                                        uint64_t *tmask)
 {
 	int len = alu_highest_set_bit((imm_n << 6) | (~imms & 0x3f));
 	if (len < 1)
@@ -220,7 +220,7 @@ enum alu_form { FORM_XZR, FORM_SP };
  * result; if setflags then PSTATE.<N,Z,C,V> = nzcv.
  */
 static inline int alu_addsub(struct cpu *cpu, const struct insn *in, uint64_t op2,
-			     unsigned carry_in, bool setflags, enum alu_form form)
+                             unsigned carry_in, bool setflags, enum alu_form form)
 {
 	uint64_t op1 = form == FORM_SP ? xsp_read(cpu, in->rn) : x_read(cpu, in->rn);
 	struct alu_result r = alu_add_with_carry(op1, op2, carry_in, in->sf);

@@ -4,7 +4,7 @@
 
 #include <stdint.h>
 
-#define likely(x) __builtin_expect(!!(x), 1)
+#define likely(x)   __builtin_expect(!!(x), 1)
 #define unlikely(x) __builtin_expect(!!(x), 0)
 
 /* Bits [hi:lo] of v, as the Arm ARM writes insn<hi:lo>. */

@@ -54,9 +54,9 @@ struct dpage {
 /* Why cpu_run returned. */
 enum cpu_stop {
 	STOP_NONE = 0,
-	STOP_EXIT,	   /* the guest asked to exit (semihosting); cpu->exit_code */
+	STOP_EXIT,         /* the guest asked to exit (semihosting); cpu->exit_code */
 	STOP_INSN_LIMIT,   /* --max-insns reached */
-	STOP_STUCK,	   /* exceptions taken repeatedly without progress */
+	STOP_STUCK,        /* exceptions taken repeatedly without progress */
 	STOP_HOST_ERROR,   /* a host-side failure (allocation, I/O) */
 	STOP_WAIT_FOREVER, /* WFI/WFE with nothing that could ever wake the PE */
 };
@@ -70,7 +70,7 @@ struct cpu_hooks {
 	int (*semihost)(void *opaque, struct cpu *cpu);
 	/* After an exception has been taken (state is the handler's). */
 	void (*on_exception)(void *opaque, const struct cpu *cpu, const struct exc *e,
-			     unsigned from_el);
+	                     unsigned from_el);
 	/* Called from the outer loop every CPU_POLL_INSNS instructions (devices, stdin). */
 	void (*poll)(void *opaque, struct cpu *cpu);
 	/*
@@ -90,13 +90,13 @@ struct cpu {
 	uint64_t sp_el[4]; /* SP_EL0..SP_EL3 */
 
 	/* PSTATE, split for speed; cpu_pstate_get() packs it in SPSR layout. */
-	uint32_t nzcv;	/* N Z C V in bits [31:28] */
-	uint32_t daif;	/* D A I F in bits [9:6] */
-	uint8_t el;	/* PSTATE.EL */
-	uint8_t spsel;	/* PSTATE.SPSel */
+	uint32_t nzcv;  /* N Z C V in bits [31:28] */
+	uint32_t daif;  /* D A I F in bits [9:6] */
+	uint8_t el;     /* PSTATE.EL */
+	uint8_t spsel;  /* PSTATE.SPSel */
 	uint8_t sp_idx; /* which sp_el[] is SP: spsel ? el : 0 */
-	uint8_t il;	/* PSTATE.IL */
-	uint8_t ss;	/* PSTATE.SS */
+	uint8_t il;     /* PSTATE.IL */
+	uint8_t ss;     /* PSTATE.SS */
 
 	uint8_t highest_el; /* the highest implemented EL: EL1..EL3 (--el) */
 	bool event_register;
@@ -253,14 +253,14 @@ static inline bool cond_holds(const struct cpu *cpu, unsigned cond)
 	bool n = f & NZCV_N, z = f & NZCV_Z, c = f & NZCV_C, v = f & NZCV_V;
 	bool r;
 	switch (cond >> 1) {
-	case 0: r = z; break;		 /* EQ / NE */
-	case 1: r = c; break;		 /* CS / CC */
-	case 2: r = n; break;		 /* MI / PL */
-	case 3: r = v; break;		 /* VS / VC */
-	case 4: r = c && !z; break;	 /* HI / LS */
-	case 5: r = n == v; break;	 /* GE / LT */
+	case 0: r = z; break;            /* EQ / NE */
+	case 1: r = c; break;            /* CS / CC */
+	case 2: r = n; break;            /* MI / PL */
+	case 3: r = v; break;            /* VS / VC */
+	case 4: r = c && !z; break;      /* HI / LS */
+	case 5: r = n == v; break;       /* GE / LT */
 	case 6: r = n == v && !z; break; /* GT / LE */
-	default: r = true; break;	 /* AL / NV: both always true */
+	default: r = true; break;        /* AL / NV: both always true */
 	}
 	if ((cond & 1) && cond != 15)
 		r = !r;

@@ -12,35 +12,37 @@
 
 /* Allocated, not implemented yet: FP and Advanced SIMD (the FP/SIMD issue). */
 static struct decode_row decode_fp_simd[] = {
-	{.pattern = "xxxx xxxx xxxx xxxx xxxx xxxx xxxx xxxx", .name = "FP/AdvSIMD",
-	 .fill = decode_fill_raw, .exec = exec_unimplemented},
-	{.pattern = NULL},
+        {.pattern = "xxxx xxxx xxxx xxxx xxxx xxxx xxxx xxxx",
+         .name = "FP/AdvSIMD",
+         .fill = decode_fill_raw,
+         .exec = exec_unimplemented},
+        {.pattern = NULL},
 };
 
 /* Empty: every encoding of the class is UNDEFINED (reserved, unallocated,
  * and SVE/SME, which el2sim does not implement and the ID registers deny). */
 static struct decode_row decode_none[] = {
-	{.pattern = NULL},
+        {.pattern = NULL},
 };
 
 /* op0 = bits [28:25] */
 static struct decode_row *const decode_class[16] = {
-	[0x0] = decode_none,       /* reserved; SME */
-	[0x1] = decode_none,       /* unallocated */
-	[0x2] = decode_none,       /* SVE */
-	[0x3] = decode_none,       /* unallocated */
-	[0x4] = decode_ldst,       /* x1x0: loads and stores */
-	[0x5] = decode_dp_reg,     /* x101: data processing, register */
-	[0x6] = decode_ldst,       /* x1x0 */
-	[0x7] = decode_fp_simd,    /* x111: data processing, SIMD and FP */
-	[0x8] = decode_dp_imm,     /* 100x: data processing, immediate */
-	[0x9] = decode_dp_imm,     /* 100x */
-	[0xa] = decode_branch_sys, /* 101x: branches, exception generating, system */
-	[0xb] = decode_branch_sys, /* 101x */
-	[0xc] = decode_ldst,       /* x1x0 */
-	[0xd] = decode_dp_reg,     /* x101 */
-	[0xe] = decode_ldst,       /* x1x0 */
-	[0xf] = decode_fp_simd,    /* x111 */
+        [0x0] = decode_none,       /* reserved; SME */
+        [0x1] = decode_none,       /* unallocated */
+        [0x2] = decode_none,       /* SVE */
+        [0x3] = decode_none,       /* unallocated */
+        [0x4] = decode_ldst,       /* x1x0: loads and stores */
+        [0x5] = decode_dp_reg,     /* x101: data processing, register */
+        [0x6] = decode_ldst,       /* x1x0 */
+        [0x7] = decode_fp_simd,    /* x111: data processing, SIMD and FP */
+        [0x8] = decode_dp_imm,     /* 100x: data processing, immediate */
+        [0x9] = decode_dp_imm,     /* 100x */
+        [0xa] = decode_branch_sys, /* 101x: branches, exception generating, system */
+        [0xb] = decode_branch_sys, /* 101x */
+        [0xc] = decode_ldst,       /* x1x0 */
+        [0xd] = decode_dp_reg,     /* x101 */
+        [0xe] = decode_ldst,       /* x1x0 */
+        [0xf] = decode_fp_simd,    /* x111 */
 };
 
 static int decode_parse_row(struct decode_row *r)
@@ -75,8 +77,9 @@ int decode_init(void)
 	for (unsigned c = 0; c < 16; c++) {
 		for (struct decode_row *r = decode_class[c]; r->pattern; r++) {
 			if (r->mask == 0 && r->match == 0 && decode_parse_row(r) != 0) {
-				fprintf(stderr, "el2sim: internal error: bad decode row '%s' (%s)\n",
-					r->pattern, r->name ? r->name : "?");
+				fprintf(stderr,
+				        "el2sim: internal error: bad decode row '%s' (%s)\n",
+				        r->pattern, r->name ? r->name : "?");
 				return -1;
 			}
 		}
@@ -136,10 +139,10 @@ int exec_unimplemented(struct cpu *cpu, const struct insn *in)
 	if (!known && nseen < UNIMPL_SEEN_MAX) {
 		seen[nseen++] = in->raw;
 		fprintf(stderr,
-			"el2sim: unimplemented instruction 0x%08" PRIx32 " at PC 0x%" PRIx64
-			" (%s): taken as UNDEFINED%s\n",
-			in->raw, cpu->pc, decode_find(in->raw) ? decode_find(in->raw)->name : "?",
-			nseen == UNIMPL_SEEN_MAX ? "; further ones are not reported" : "");
+		        "el2sim: unimplemented instruction 0x%08" PRIx32 " at PC 0x%" PRIx64
+		        " (%s): taken as UNDEFINED%s\n",
+		        in->raw, cpu->pc, decode_find(in->raw) ? decode_find(in->raw)->name : "?",
+		        nseen == UNIMPL_SEEN_MAX ? "; further ones are not reported" : "");
 	}
 	return exc_raise_undef(cpu);
 }

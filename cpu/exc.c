@@ -43,16 +43,16 @@ unsigned exc_sync_default_el(const struct cpu *cpu)
 }
 
 int exc_raise_sync_far(struct cpu *cpu, unsigned target_el, uint64_t esr, uint64_t far,
-		       const char *cause)
+                       const char *cause)
 {
 	cpu->exc = (struct exc){
-		.type = EXC_SYNC,
-		.target_el = (uint8_t)target_el,
-		.far_valid = true,
-		.esr = esr,
-		.far = far,
-		.elr = cpu->pc,
-		.cause = cause,
+	        .type = EXC_SYNC,
+	        .target_el = (uint8_t)target_el,
+	        .far_valid = true,
+	        .esr = esr,
+	        .far = far,
+	        .elr = cpu->pc,
+	        .cause = cause,
 	};
 	return EXEC_EXC;
 }

@@ -14,12 +14,12 @@ struct cpu;
 enum exc_type { EXC_SYNC = 0, EXC_IRQ = 1, EXC_FIQ = 2, EXC_SERROR = 3 };
 
 struct exc {
-	uint8_t type;	   /* enum exc_type */
+	uint8_t type;      /* enum exc_type */
 	uint8_t target_el; /* 1..3 */
-	bool far_valid;	   /* FAR_ELx is written only when the class defines it */
-	uint64_t esr;	   /* from a syn_*() constructor */
+	bool far_valid;    /* FAR_ELx is written only when the class defines it */
+	uint64_t esr;      /* from a syn_*() constructor */
 	uint64_t far;
-	uint64_t elr;	   /* the preferred return address */
+	uint64_t elr;      /* the preferred return address */
 	const char *cause; /* the control bit or instruction class that routed it */
 };
 
@@ -35,7 +35,7 @@ unsigned exc_sync_default_el(const struct cpu *cpu);
 int exc_raise_sync(struct cpu *cpu, unsigned target_el, uint64_t esr, const char *cause);
 /* Same, with a valid FAR. */
 int exc_raise_sync_far(struct cpu *cpu, unsigned target_el, uint64_t esr, uint64_t far,
-		       const char *cause);
+                       const char *cause);
 
 /* UNDEFINED instruction: EC 0x00 to the default synchronous target. */
 int exc_raise_undef(struct cpu *cpu);

@@ -200,15 +200,15 @@ static uint64_t lse_apply(unsigned op, uint64_t old, uint64_t val, unsigned bits
 	int64_t sold = sext64(old, bits), sval = sext64(val, bits);
 	uint64_t uval = val & ones64(bits);
 	switch (op) {
-	case 0: return old + val;		/* LDADD: MemAtomicOp_ADD */
-	case 1: return old & ~val;		/* LDCLR: BIC */
-	case 2: return old ^ val;		/* LDEOR: EOR */
-	case 3: return old | val;		/* LDSET: ORR */
+	case 0: return old + val;               /* LDADD: MemAtomicOp_ADD */
+	case 1: return old & ~val;              /* LDCLR: BIC */
+	case 2: return old ^ val;               /* LDEOR: EOR */
+	case 3: return old | val;               /* LDSET: ORR */
 	case 4: return sold > sval ? old : val; /* LDSMAX */
 	case 5: return sold < sval ? old : val; /* LDSMIN */
-	case 6: return old > uval ? old : val;	/* LDUMAX */
-	case 7: return old < uval ? old : val;	/* LDUMIN */
-	default: return val;			/* SWP */
+	case 6: return old > uval ? old : val;  /* LDUMAX */
+	case 7: return old < uval ? old : val;  /* LDUMIN */
+	default: return val;                    /* SWP */
 	}
 }
 
@@ -222,7 +222,7 @@ int exec_ldop(struct cpu *cpu, const struct insn *in)
 		st = mem_read(cpu, address, size, &old, in->opt);
 	if (!st)
 		st = mem_write(cpu, address, size,
-			       lse_apply(in->amt, old, x_read(cpu, in->ra), 8 * size), in->opt);
+		               lse_apply(in->amt, old, x_read(cpu, in->ra), 8 * size), in->opt);
 	if (st)
 		return st;
 	x_write(cpu, in->rd, old);

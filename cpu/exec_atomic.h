@@ -18,9 +18,9 @@
 #include "cpu.h"
 
 #define LS_WBACK  1u /* write base + imm back to Rn */
-#define LS_POST	  2u /* post-index: access at the base itself */
+#define LS_POST   2u /* post-index: access at the base itself */
 #define LS_SIGNED 4u /* sign-extend the loaded value */
-#define LS_X	  8u /* regsize 64: the destination is an X register */
+#define LS_X      8u /* regsize 64: the destination is an X register */
 
 /* exec_ldst.c */
 

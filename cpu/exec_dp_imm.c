@@ -99,7 +99,7 @@ static bool fill_logical_imm(struct insn *in, uint32_t raw)
 	if (!in->sf && n) /* sf == '0' && N != '0': UNDEFINED */
 		return false;
 	if (!alu_decode_bit_masks(n, bits32(raw, 15, 10), bits32(raw, 21, 16), true, in->sf, &wmask,
-				  &tmask))
+	                          &tmask))
 		return false;
 	in->imm = (int64_t)wmask;
 	return true;

@@ -48,7 +48,7 @@ static bool fill_shifted(struct insn *in, uint32_t raw)
 	in->opt = (uint8_t)bits32(raw, 23, 22);
 	in->amt = (uint8_t)bits32(raw, 15, 10);
 	in->flags = (uint8_t)bit32(raw, 21); /* logical: N, "invert" */
-	return in->sf || in->amt < 32;	     /* sf == '0' && imm6<5> == '1': UNDEFINED */
+	return in->sf || in->amt < 32;       /* sf == '0' && imm6<5> == '1': UNDEFINED */
 }
 
 static bool fill_addsub_shifted(struct insn *in, uint32_t raw)

@@ -68,9 +68,9 @@ static uint64_t ldst_offset_reg(const struct cpu *cpu, const struct insn *in)
 {
 	uint64_t v = x_read(cpu, in->rm);
 	switch (in->opt) {
-	case 2: v = (uint32_t)v; break;			  /* UXTW */
+	case 2: v = (uint32_t)v; break;                   /* UXTW */
 	case 6: v = (uint64_t)(int64_t)(int32_t)v; break; /* SXTW */
-	default: break;					  /* UXTX (LSL), SXTX */
+	default: break;                                   /* UXTX (LSL), SXTX */
 	}
 	return v << in->amt;
 }
@@ -169,7 +169,7 @@ static bool fill_pair(struct insn *in, uint32_t raw)
 	in->ra = (uint8_t)bits32(raw, 14, 10);
 	in->sf = opc == 2 ? 3 : 2;
 	in->flags =
-		(uint8_t)(mode[type] | (opc == 2 ? LS_X : 0) | (opc == 1 ? LS_SIGNED | LS_X : 0));
+	        (uint8_t)(mode[type] | (opc == 2 ? LS_X : 0) | (opc == 1 ? LS_SIGNED | LS_X : 0));
 	in->imm = sext64(bits32(raw, 21, 15), 7) << in->sf;
 	if (load && in->rd == in->ra)
 		return false;
@@ -220,10 +220,10 @@ static bool fill_simd_single(struct insn *in, uint32_t raw)
 {
 	unsigned opcode = bits32(raw, 15, 13), s = bit32(raw, 12), size = bits32(raw, 11, 10);
 	switch (opcode >> 1) {
-	case 0: return true;				   /* B */
-	case 1: return (size & 1) == 0;			   /* H */
+	case 0: return true;                               /* B */
+	case 1: return (size & 1) == 0;                    /* H */
 	case 2: return size == 0 || (size == 1 && s == 0); /* S, D */
-	default: return bit32(raw, 22) && s == 0;	   /* LDnR */
+	default: return bit32(raw, 22) && s == 0;          /* LDnR */
 	}
 }
 

@@ -9,18 +9,18 @@
 #include "mem.h"
 #include "syndrome.h"
 
-#define HCR_HCD	       (1ull << 29)
-#define HCR_TSC	       (1ull << 19)
-#define HCR_RW	       (1ull << 31)
-#define SCR_NS	       (1ull << 0)
-#define SCR_SMD	       (1ull << 7)
-#define SCR_HCE	       (1ull << 8)
-#define SCR_RW	       (1ull << 10)
-#define HCR_TWI	       (1ull << 13)
-#define HCR_TWE	       (1ull << 14)
-#define HCR_TGE	       (1ull << 27)
-#define SCR_TWI	       (1ull << 12)
-#define SCR_TWE	       (1ull << 13)
+#define HCR_HCD        (1ull << 29)
+#define HCR_TSC        (1ull << 19)
+#define HCR_RW         (1ull << 31)
+#define SCR_NS         (1ull << 0)
+#define SCR_SMD        (1ull << 7)
+#define SCR_HCE        (1ull << 8)
+#define SCR_RW         (1ull << 10)
+#define HCR_TWI        (1ull << 13)
+#define HCR_TWE        (1ull << 14)
+#define HCR_TGE        (1ull << 27)
+#define SCR_TWI        (1ull << 12)
+#define SCR_TWE        (1ull << 13)
 #define SCTLR_EL1_NTWI (1ull << 16)
 #define SCTLR_EL1_NTWE (1ull << 18)
 #define SCTLR_EL1_UMA  (1ull << 9)
@@ -38,7 +38,7 @@ bool fill_exc_gen(struct insn *in, uint32_t raw)
 bool fill_hint_barrier(struct insn *in, uint32_t raw)
 {
 	in->opt = (uint8_t)bits32(raw, 18, 16); /* op1 */
-	in->amt = (uint8_t)bits32(raw, 11, 8);	/* CRm */
+	in->amt = (uint8_t)bits32(raw, 11, 8);  /* CRm */
 	in->flags = (uint8_t)bits32(raw, 7, 5); /* op2 */
 	return true;
 }
@@ -47,7 +47,7 @@ bool fill_hint_barrier(struct insn *in, uint32_t raw)
 bool fill_sys(struct insn *in, uint32_t raw)
 {
 	uint16_t enc = sysreg_encode(2 + bit32(raw, 19), bits32(raw, 18, 16), bits32(raw, 15, 12),
-				     bits32(raw, 11, 8), bits32(raw, 7, 5));
+	                             bits32(raw, 11, 8), bits32(raw, 7, 5));
 	if (!bit32(raw, 20)) /* SYS: op0 = 0b01 */
 		enc = (uint16_t)((enc & 0x3fff) | (1u << 14));
 	in->imm = enc;
@@ -61,7 +61,7 @@ static uint64_t sys_syndrome(const struct insn *in)
 {
 	uint32_t raw = in->raw;
 	return syn_sysreg(bits32(raw, 20, 19), bits32(raw, 18, 16), bits32(raw, 15, 12),
-			  bits32(raw, 11, 8), bits32(raw, 7, 5), bits32(raw, 4, 0), bit32(raw, 21));
+	                  bits32(raw, 11, 8), bits32(raw, 7, 5), bits32(raw, 4, 0), bit32(raw, 21));
 }
 
 /* An EL0 access disabled by an SCTLR_EL1 bit traps to EL1 (EL2 with TGE), EC 0x18. */

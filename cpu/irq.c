@@ -13,23 +13,23 @@
 #define HCR_FMO (1ull << 3)
 #define HCR_IMO (1ull << 4)
 #define HCR_AMO (1ull << 5)
-#define HCR_VF	(1ull << 6)
-#define HCR_VI	(1ull << 7)
+#define HCR_VF  (1ull << 6)
+#define HCR_VI  (1ull << 7)
 #define HCR_VSE (1ull << 8)
 #define HCR_TGE (1ull << 27)
 #define SCR_FIQ (1ull << 2)
 #define SCR_IRQ (1ull << 1)
-#define SCR_EA	(1ull << 3)
+#define SCR_EA  (1ull << 3)
 
 /* One kind of asynchronous exception and the controls that route and mask it. */
 struct async_kind {
 	const char *name;
-	uint8_t type;	   /* enum exc_type */
-	uint32_t line;	   /* physical input line */
+	uint8_t type;      /* enum exc_type */
+	uint32_t line;     /* physical input line */
 	uint64_t scr_bit;  /* SCR_EL3.{IRQ,FIQ,EA}: route to EL3 */
 	uint64_t hcr_mo;   /* HCR_EL2.{IMO,FMO,AMO}: route to EL2, enable the virtual one */
-	uint64_t hcr_v;	   /* HCR_EL2.{VI,VF,VSE}: virtual pending */
-	uint32_t virq;	   /* virtual input line, if any */
+	uint64_t hcr_v;    /* HCR_EL2.{VI,VF,VSE}: virtual pending */
+	uint32_t virq;     /* virtual input line, if any */
 	uint32_t daif_bit; /* PSTATE.{I,F,A} */
 	const char *scr_cause, *hcr_cause, *vcause;
 };
@@ -40,18 +40,18 @@ struct async_kind {
  * and the physical ones before the virtual ones.
  */
 static const struct async_kind async_kinds[] = {
-	{"SError", EXC_SERROR, IRQ_LINE_SERROR, SCR_EA, HCR_AMO, HCR_VSE, 0, DAIF_A, "SCR_EL3.EA",
-	 "HCR_EL2.AMO", "HCR_EL2.VSE"},
-	{"FIQ", EXC_FIQ, IRQ_LINE_FIQ, SCR_FIQ, HCR_FMO, HCR_VF, VIRQ_LINE_FIQ, DAIF_F,
-	 "SCR_EL3.FIQ", "HCR_EL2.FMO", "HCR_EL2.VF"},
-	{"IRQ", EXC_IRQ, IRQ_LINE_IRQ, SCR_IRQ, HCR_IMO, HCR_VI, VIRQ_LINE_IRQ, DAIF_I,
-	 "SCR_EL3.IRQ", "HCR_EL2.IMO", "HCR_EL2.VI"},
+        {"SError", EXC_SERROR, IRQ_LINE_SERROR, SCR_EA, HCR_AMO, HCR_VSE, 0, DAIF_A, "SCR_EL3.EA",
+         "HCR_EL2.AMO", "HCR_EL2.VSE"},
+        {"FIQ", EXC_FIQ, IRQ_LINE_FIQ, SCR_FIQ, HCR_FMO, HCR_VF, VIRQ_LINE_FIQ, DAIF_F,
+         "SCR_EL3.FIQ", "HCR_EL2.FMO", "HCR_EL2.VF"},
+        {"IRQ", EXC_IRQ, IRQ_LINE_IRQ, SCR_IRQ, HCR_IMO, HCR_VI, VIRQ_LINE_IRQ, DAIF_I,
+         "SCR_EL3.IRQ", "HCR_EL2.IMO", "HCR_EL2.VI"},
 };
 
 enum async_verdict {
 	ASYNC_NOT_TAKEN, /* Arm's "C": routed below the current EL, stays pending */
-	ASYNC_MASKABLE,	 /* Arm's "B": taken unless PSTATE masks it */
-	ASYNC_ALWAYS,	 /* Arm's "A": taken whatever PSTATE says */
+	ASYNC_MASKABLE,  /* Arm's "B": taken unless PSTATE masks it */
+	ASYNC_ALWAYS,    /* Arm's "A": taken whatever PSTATE says */
 };
 
 /*
@@ -61,7 +61,7 @@ enum async_verdict {
  * masked unless the target is EL1 (from EL0); at the current EL PSTATE masks.
  */
 static enum async_verdict async_route(const struct cpu *cpu, const struct async_kind *k,
-				      unsigned *target, const char **cause)
+                                      unsigned *target, const char **cause)
 {
 	uint64_t hcr = cpu->sr[SR_HCR_EL2];
 	if (cpu->highest_el == 3 && (cpu->sr[SR_SCR_EL3] & k->scr_bit)) {
@@ -128,14 +128,14 @@ static uint64_t async_serror_syndrome(void)
 }
 
 static void async_take(struct cpu *cpu, const struct async_kind *k, unsigned target,
-		       const char *cause)
+                       const char *cause)
 {
 	struct exc e = {
-		.type = k->type,
-		.target_el = (uint8_t)target,
-		.esr = k->type == EXC_SERROR ? async_serror_syndrome() : 0,
-		.elr = cpu->pc, /* the instruction that has not executed yet */
-		.cause = cause,
+	        .type = k->type,
+	        .target_el = (uint8_t)target,
+	        .esr = k->type == EXC_SERROR ? async_serror_syndrome() : 0,
+	        .elr = cpu->pc, /* the instruction that has not executed yet */
+	        .cause = cause,
 	};
 	exc_take(cpu, &e);
 }

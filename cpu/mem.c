@@ -11,20 +11,20 @@
 /* ID_AA64MMFR0_EL1.PARange = 0b0010: 40-bit physical addresses. */
 #define PA_BITS 40
 
-#define SCTLR_M (1ull << 0)
-#define SCTLR_A (1ull << 1)
-#define SCTLR_SA (1ull << 3)
+#define SCTLR_M   (1ull << 0)
+#define SCTLR_A   (1ull << 1)
+#define SCTLR_SA  (1ull << 3)
 #define SCTLR_SA0 (1ull << 4)
 
 static uint64_t mem_sctlr(const struct cpu *cpu)
 {
 	static const enum sysreg_id sctlr_of[4] = {SR_SCTLR_EL1, SR_SCTLR_EL1, SR_SCTLR_EL2,
-						   SR_SCTLR_EL3};
+	                                           SR_SCTLR_EL3};
 	return cpu->sr[sctlr_of[cpu->el]];
 }
 
 static int mem_data_abort(struct cpu *cpu, uint64_t va, unsigned fsc, bool is_write,
-			  const char *cause)
+                          const char *cause)
 {
 	unsigned el = exc_sync_default_el(cpu);
 	uint32_t iss = fsc | (is_write ? DABT_ISS_WNR : 0);
@@ -49,7 +49,7 @@ int mem_check_sp(struct cpu *cpu, uint64_t sp)
 	if (likely((sp & 15) == 0 || !(mem_sctlr(cpu) & enable)))
 		return 0;
 	return exc_raise_sync(cpu, exc_sync_default_el(cpu), syn_sp_align(),
-			      cpu->el == 0 ? "SCTLR_EL1.SA0" : "SCTLR_ELx.SA");
+	                      cpu->el == 0 ? "SCTLR_EL1.SA0" : "SCTLR_ELx.SA");
 }
 
 /*
@@ -76,7 +76,7 @@ static int mem_translate(struct cpu *cpu, uint64_t va, bool is_write, uint64_t *
 	if (unlikely((mem_sctlr(cpu) & SCTLR_M) && !warned)) {
 		warned = true;
 		fprintf(stderr, "el2sim: note: SCTLR_ELx.M is set but stage 1 translation is not "
-				"implemented yet; addresses are used untranslated\n");
+		                "implemented yet; addresses are used untranslated\n");
 	}
 	if (unlikely(va >> PA_BITS))
 		return mem_data_abort(cpu, va, FSC_ADDR_SIZE_L0, is_write, "address size");

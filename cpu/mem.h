@@ -16,10 +16,11 @@
 #include "cpu.h"
 
 /* Access flags */
-#define MEMF_UNPRIV 1u  /* LDTR/STTR: checked as an EL0 access */
-#define MEMF_ALIGNED 2u /* alignment fault unless aligned to size (exclusives, atomics, acquire/release) */
-#define MEMF_EXCL 4u    /* part of an exclusive: reported in the syndrome */
-#define MEMF_ATOMIC 8u  /* part of an LSE atomic read-modify-write */
+#define MEMF_UNPRIV 1u /* LDTR/STTR: checked as an EL0 access */
+#define MEMF_ALIGNED \
+	2u /* alignment fault unless aligned to size (exclusives, atomics, acquire/release) */
+#define MEMF_EXCL   4u /* part of an exclusive: reported in the syndrome */
+#define MEMF_ATOMIC 8u /* part of an LSE atomic read-modify-write */
 
 int mem_read_slow(struct cpu *cpu, uint64_t va, unsigned size, uint64_t *val, unsigned flags);
 int mem_write_slow(struct cpu *cpu, uint64_t va, unsigned size, uint64_t val, unsigned flags);
@@ -53,9 +54,10 @@ static inline void mem_store_host(void *p, unsigned size, uint64_t v)
 
 /* Read size (1, 2, 4 or 8) bytes at va, zero-extended into *val. */
 static inline int mem_read(struct cpu *cpu, uint64_t va, unsigned size, uint64_t *val,
-			   unsigned flags)
+                           unsigned flags)
 {
-	const struct tlb_entry *e = &cpu->tlb[cpu->el][TLB_READ][(va >> PAGE_SHIFT) & (TLB_SIZE - 1)];
+	const struct tlb_entry *e =
+	        &cpu->tlb[cpu->el][TLB_READ][(va >> PAGE_SHIFT) & (TLB_SIZE - 1)];
 	if (likely(flags == 0 && e->tag == (va & (PAGE_MASK | (size - 1))))) {
 		*val = mem_load_host((const void *)(uintptr_t)(va + e->addend), size);
 		return 0;
@@ -65,9 +67,10 @@ static inline int mem_read(struct cpu *cpu, uint64_t va, unsigned size, uint64_t
 
 /* Write the low size (1, 2, 4 or 8) bytes of val at va. */
 static inline int mem_write(struct cpu *cpu, uint64_t va, unsigned size, uint64_t val,
-			    unsigned flags)
+                            unsigned flags)
 {
-	const struct tlb_entry *e = &cpu->tlb[cpu->el][TLB_WRITE][(va >> PAGE_SHIFT) & (TLB_SIZE - 1)];
+	const struct tlb_entry *e =
+	        &cpu->tlb[cpu->el][TLB_WRITE][(va >> PAGE_SHIFT) & (TLB_SIZE - 1)];
 	if (likely(flags == 0 && e->tag == (va & (PAGE_MASK | (size - 1))))) {
 		mem_store_host((void *)(uintptr_t)(va + e->addend), size, val);
 		return 0;

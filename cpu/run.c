@@ -28,16 +28,16 @@ static int run_fetch(struct cpu *cpu, struct fetch *f)
 	uint64_t pc = cpu->pc;
 	if (unlikely(pc & 3))
 		return exc_raise_sync_far(cpu, exc_sync_default_el(cpu), syn_pc_align(), pc,
-					  "PC alignment");
+		                          "PC alignment");
 	uint64_t off = pc - cpu->bus.ram_base;
 	if (unlikely(off >= cpu->bus.ram_size || (pc >> 40))) {
 		unsigned el = exc_sync_default_el(cpu);
 		return exc_raise_sync_far(cpu, el, syn_insn_abort(el == cpu->el, FSC_SEA), pc,
-					  "external abort (fetch)");
+		                          "external abort (fetch)");
 	}
 	if (unlikely(cpu->il))
 		return exc_raise_sync(cpu, exc_sync_default_el(cpu), syn_illegal_state(),
-				      "PSTATE.IL");
+		                      "PSTATE.IL");
 	struct dpage *dp = cpu_dpage(cpu, off >> PAGE_SHIFT);
 	if (unlikely(!dp)) {
 		cpu->stop = STOP_HOST_ERROR;
@@ -80,7 +80,7 @@ static void run_finish(struct cpu *cpu, int st)
 static bool run_still_waiting(struct cpu *cpu)
 {
 	bool wake = cpu->wait == WAIT_WFI ? irq_wfi_wakeup(cpu)
-					  : irq_wfe_wakeup(cpu) || cpu->event_register;
+	                                  : irq_wfe_wakeup(cpu) || cpu->event_register;
 	if (wake) {
 		if (cpu->wait == WAIT_WFE)
 			cpu->event_register = false;

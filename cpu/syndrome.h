@@ -19,7 +19,7 @@ enum ec {
 const char *ec_name(unsigned ec);
 
 #define ESR_EC_SHIFT 26
-#define ESR_IL (1u << 25)
+#define ESR_IL       (1u << 25)
 #define ESR_ISS_MASK 0x1ffffffu
 
 /* DFSC/IFSC fault status codes (ESR_ELx ISS for aborts, bits [5:0]). */
@@ -28,7 +28,7 @@ enum fsc {
 	FSC_TRANSLATION_L0 = 0x04,
 	FSC_ACCESS_FLAG_L0 = 0x08,
 	FSC_PERMISSION_L0 = 0x0c,
-	FSC_SEA = 0x10,          /* synchronous external abort, not on a walk */
+	FSC_SEA = 0x10, /* synchronous external abort, not on a walk */
 	FSC_SEA_WALK_L0 = 0x14,
 	FSC_ALIGNMENT = 0x21,
 	FSC_TLB_CONFLICT = 0x30,
@@ -91,10 +91,10 @@ static inline uint64_t syn_sp_align(void)
  * Direction [0] (1 = read, MRS).
  */
 static inline uint64_t syn_sysreg(unsigned op0, unsigned op1, unsigned crn, unsigned crm,
-				  unsigned op2, unsigned rt, bool is_read)
+                                  unsigned op2, unsigned rt, bool is_read)
 {
 	uint32_t iss = (op0 << 20) | (op2 << 17) | (op1 << 14) | (crn << 10) | (rt << 5) |
-		       (crm << 1) | (is_read ? 1u : 0u);
+	               (crm << 1) | (is_read ? 1u : 0u);
 	return syn_make(EC_SYS64, true, iss);
 }
 

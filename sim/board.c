@@ -66,26 +66,26 @@ int board_init(struct board *b, uint64_t ram_size, int in_fd, int out_fd)
 	memset(b, 0, sizeof(*b));
 	/* Anonymous pages: zeroed, and only touched pages cost host memory. */
 	ram = mmap(NULL, ram_size, PROT_READ | PROT_WRITE,
-		   MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	           MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
 	if (ram == MAP_FAILED)
 		return -1;
 	b->bus = (struct bus){
-		.opaque = b,
-		.ram_base = VIRT_RAM_BASE,
-		.ram_size = ram_size,
-		.ram = ram,
-		.mmio_read = board_mmio_read,
-		.mmio_write = board_mmio_write,
+	        .opaque = b,
+	        .ram_base = VIRT_RAM_BASE,
+	        .ram_size = ram_size,
+	        .ram = ram,
+	        .mmio_read = board_mmio_read,
+	        .mmio_write = board_mmio_write,
 	};
 	pl011_init(&b->uart, in_fd, out_fd);
 	board_add_device(b, &(struct device){
-				    .name = "pl011",
-				    .base = VIRT_UART_BASE,
-				    .size = VIRT_UART_SIZE,
-				    .opaque = &b->uart,
-				    .read = pl011_read,
-				    .write = pl011_write,
-			    });
+	                            .name = "pl011",
+	                            .base = VIRT_UART_BASE,
+	                            .size = VIRT_UART_SIZE,
+	                            .opaque = &b->uart,
+	                            .read = pl011_read,
+	                            .write = pl011_write,
+	                    });
 	return 0;
 }
 

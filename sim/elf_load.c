@@ -27,7 +27,7 @@ static uint64_t le(const uint8_t *p, unsigned n)
 #define PH(field) le(ph + offsetof(Elf64_Phdr, field), sizeof(((Elf64_Phdr *)0)->field))
 
 __attribute__((format(printf, 3, 4))) static int fail(char *err, size_t errlen, const char *fmt,
-						      ...)
+                                                      ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
@@ -43,20 +43,20 @@ static int check_header(const uint8_t *data, size_t len, char *err, size_t errle
 		return fail(err, errlen, "not an ELF file");
 	if (len < sizeof(Elf64_Ehdr))
 		return fail(err, errlen, "truncated ELF header (%zu bytes, need %zu)", len,
-			    sizeof(Elf64_Ehdr));
+		            sizeof(Elf64_Ehdr));
 	if (data[EI_CLASS] != ELFCLASS64)
 		return fail(err, errlen, "not a 64-bit ELF file (EI_CLASS %u)", data[EI_CLASS]);
 	if (data[EI_DATA] != ELFDATA2LSB)
 		return fail(err, errlen, "not a little-endian ELF file (EI_DATA %u)",
-			    data[EI_DATA]);
+		            data[EI_DATA]);
 	if (data[EI_VERSION] != EV_CURRENT || EH(e_version) != EV_CURRENT)
 		return fail(err, errlen, "unknown ELF version");
 	if (EH(e_machine) != EM_AARCH64)
 		return fail(err, errlen, "machine %u is not AArch64 (%u)", (unsigned)EH(e_machine),
-			    EM_AARCH64);
+		            EM_AARCH64);
 	if (EH(e_type) != ET_EXEC)
 		return fail(err, errlen, "ELF type %u is not an executable (ET_EXEC)",
-			    (unsigned)EH(e_type));
+		            (unsigned)EH(e_type));
 	if (EH(e_ehsize) != sizeof(Elf64_Ehdr))
 		return fail(err, errlen, "bad ELF header size %u", (unsigned)EH(e_ehsize));
 	if (EH(e_phnum) == 0)
@@ -73,7 +73,7 @@ static int check_header(const uint8_t *data, size_t len, char *err, size_t errle
 
 /* One PT_LOAD program header, against the file and the board. */
 static int check_segment(const struct board *b, const uint8_t *ph, size_t len, unsigned i,
-			 char *err, size_t errlen)
+                         char *err, size_t errlen)
 {
 	uint64_t off = PH(p_offset), filesz = PH(p_filesz);
 	uint64_t pa = PH(p_paddr), memsz = PH(p_memsz);
@@ -81,7 +81,7 @@ static int check_segment(const struct board *b, const uint8_t *ph, size_t len, u
 
 	if (filesz > memsz)
 		return fail(err, errlen, "segment %u: p_filesz 0x%llx exceeds p_memsz 0x%llx", i,
-			    (unsigned long long)filesz, (unsigned long long)memsz);
+		            (unsigned long long)filesz, (unsigned long long)memsz);
 	if (off > len || filesz > len - off)
 		return fail(err, errlen, "segment %u: file data past the end of the file", i);
 	if (memsz == 0)
@@ -91,19 +91,19 @@ static int check_segment(const struct board *b, const uint8_t *ph, size_t len, u
 	d = board_device_overlapping(b, pa, memsz);
 	if (d)
 		return fail(err, errlen, "segment %u at 0x%llx-0x%llx overlaps device %s at 0x%llx",
-			    i, (unsigned long long)pa, (unsigned long long)(pa + memsz - 1),
-			    d->name, (unsigned long long)d->base);
+		            i, (unsigned long long)pa, (unsigned long long)(pa + memsz - 1),
+		            d->name, (unsigned long long)d->base);
 	if (!board_range_in_ram(b, pa, memsz))
 		return fail(err, errlen,
-			    "segment %u at 0x%llx-0x%llx is outside RAM 0x%llx-0x%llx (see --mem)",
-			    i, (unsigned long long)pa, (unsigned long long)(pa + memsz - 1),
-			    (unsigned long long)b->bus.ram_base,
-			    (unsigned long long)(b->bus.ram_base + b->bus.ram_size - 1));
+		            "segment %u at 0x%llx-0x%llx is outside RAM 0x%llx-0x%llx (see --mem)",
+		            i, (unsigned long long)pa, (unsigned long long)(pa + memsz - 1),
+		            (unsigned long long)b->bus.ram_base,
+		            (unsigned long long)(b->bus.ram_base + b->bus.ram_size - 1));
 	return 0;
 }
 
 int elf_load(struct board *b, const uint8_t *data, size_t len, struct elf_image *img, char *err,
-	     size_t errlen)
+             size_t errlen)
 {
 	uint64_t phoff, phnum, lo = UINT64_MAX, hi = 0;
 
@@ -129,8 +129,8 @@ int elf_load(struct board *b, const uint8_t *data, size_t len, struct elf_image 
 	img->entry = EH(e_entry);
 	if (!board_range_in_ram(b, img->entry, 1))
 		return fail(err, errlen, "entry point 0x%llx is outside RAM 0x%llx-0x%llx",
-			    (unsigned long long)img->entry, (unsigned long long)b->bus.ram_base,
-			    (unsigned long long)(b->bus.ram_base + b->bus.ram_size - 1));
+		            (unsigned long long)img->entry, (unsigned long long)b->bus.ram_base,
+		            (unsigned long long)(b->bus.ram_base + b->bus.ram_size - 1));
 	for (unsigned i = 0; i < phnum; i++) {
 		const uint8_t *ph = data + phoff + i * sizeof(Elf64_Phdr);
 		uint8_t *dst;
@@ -164,7 +164,7 @@ int elf_load_file(struct board *b, const char *path, struct elf_image *img, FILE
 	} else if (st.st_size == 0) {
 		snprintf(err, sizeof(err), "not an ELF file (empty)");
 	} else if ((data = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0)) ==
-		   MAP_FAILED) {
+	           MAP_FAILED) {
 		data = NULL;
 		snprintf(err, sizeof(err), "%s", strerror(errno));
 	} else {

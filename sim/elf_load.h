@@ -28,7 +28,7 @@ struct elf_image {
  * description of the first problem found in err (no file name, no newline).
  */
 int elf_load(struct board *b, const uint8_t *data, size_t len, struct elf_image *img, char *err,
-	     size_t errlen);
+             size_t errlen);
 
 /*
  * Load the file at path. On failure, prints "el2sim: PATH: problem" as one

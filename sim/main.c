@@ -18,8 +18,8 @@
 
 /* Exit statuses besides the guest's own (docs/cli.md) */
 #define EXIT_HOST_ERROR 1
-#define EXIT_USAGE	2
-#define EXIT_STUCK	3
+#define EXIT_USAGE      2
+#define EXIT_STUCK      3
 #define EXIT_INSN_LIMIT 124
 
 struct sim {
@@ -75,10 +75,10 @@ static void report_stuck(const struct cpu *cpu)
 	const char *name = ec_name(ec);
 
 	fprintf(stderr,
-		"el2sim: stuck: %s exception (EC 0x%02x, ESR 0x%llx) taken repeatedly to EL%u, "
-		"ELR_EL%u 0x%llx, VBAR_EL%u 0x%llx\n",
-		name ? name : "unallocated", ec, (unsigned long long)e->esr, el, el,
-		(unsigned long long)e->elr, el, (unsigned long long)cpu->sr[vbar[el]]);
+	        "el2sim: stuck: %s exception (EC 0x%02x, ESR 0x%llx) taken repeatedly to EL%u, "
+	        "ELR_EL%u 0x%llx, VBAR_EL%u 0x%llx\n",
+	        name ? name : "unallocated", ec, (unsigned long long)e->esr, el, el,
+	        (unsigned long long)e->elr, el, (unsigned long long)cpu->sr[vbar[el]]);
 }
 
 static int run(struct sim *s)
@@ -90,7 +90,7 @@ static int run(struct sim *s)
 
 	if (board_init(&s->board, s->opt.mem_size, STDIN_FILENO, STDOUT_FILENO)) {
 		fprintf(stderr, "el2sim: cannot allocate %llu bytes of RAM\n",
-			(unsigned long long)s->opt.mem_size);
+		        (unsigned long long)s->opt.mem_size);
 		return EXIT_HOST_ERROR;
 	}
 	if (elf_load_file(&s->board, s->opt.image, &img, stderr))
@@ -103,13 +103,13 @@ static int run(struct sim *s)
 		return EXIT_HOST_ERROR;
 	}
 	semihost_init(&s->sh, STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO, cmdline, img.hi,
-		      s->board.bus.ram_base, s->board.bus.ram_size);
+	              s->board.bus.ram_base, s->board.bus.ram_size);
 	cpu_reset(s->cpu, img.entry);
 	s->cpu->insn_limit = s->opt.max_insns ? s->opt.max_insns : UINT64_MAX;
 	s->cpu->hooks = (struct cpu_hooks){
-		.opaque = s,
-		.semihost = s->opt.semihosting ? hook_semihost : NULL,
-		.poll = hook_poll,
+	        .opaque = s,
+	        .semihost = s->opt.semihosting ? hook_semihost : NULL,
+	        .poll = hook_poll,
 	};
 
 	t0 = now();
@@ -117,7 +117,7 @@ static int run(struct sim *s)
 	case STOP_EXIT: status = s->cpu->exit_code; break;
 	case STOP_INSN_LIMIT:
 		fprintf(stderr, "el2sim: stopped after %llu instructions (--max-insns)\n",
-			(unsigned long long)s->cpu->icount);
+		        (unsigned long long)s->cpu->icount);
 		status = EXIT_INSN_LIMIT;
 		break;
 	case STOP_STUCK:
@@ -127,23 +127,23 @@ static int run(struct sim *s)
 	case STOP_WAIT_FOREVER:
 		/* The PC is past the WFx: it completes when woken. */
 		fprintf(stderr,
-			"el2sim: stuck: %s at PC 0x%llx (EL%u) waits for an event that nothing "
-			"can raise (no interrupt source is connected)\n",
-			s->cpu->wait == WAIT_WFE ? "WFE" : "WFI",
-			(unsigned long long)s->cpu->pc - 4, s->cpu->el);
+		        "el2sim: stuck: %s at PC 0x%llx (EL%u) waits for an event that nothing "
+		        "can raise (no interrupt source is connected)\n",
+		        s->cpu->wait == WAIT_WFE ? "WFE" : "WFI",
+		        (unsigned long long)s->cpu->pc - 4, s->cpu->el);
 		status = EXIT_STUCK;
 		break;
 	default:
 		fprintf(stderr, "el2sim: host error, simulation stopped at PC 0x%llx\n",
-			(unsigned long long)s->cpu->pc);
+		        (unsigned long long)s->cpu->pc);
 		status = EXIT_HOST_ERROR;
 		break;
 	}
 	secs = now() - t0;
 	if (s->opt.stats)
 		fprintf(stderr, "el2sim: stats: insns=%llu seconds=%.3f mips=%.2f\n",
-			(unsigned long long)s->cpu->icount, secs,
-			secs > 0 ? (double)s->cpu->icount / secs / 1e6 : 0.0);
+		        (unsigned long long)s->cpu->icount, secs,
+		        secs > 0 ? (double)s->cpu->icount / secs / 1e6 : 0.0);
 	cpu_free(s->cpu);
 	free(cmdline);
 	return status;
@@ -166,7 +166,7 @@ int main(int argc, char **argv)
 	}
 	if (s.opt.trace)
 		fprintf(stderr,
-			"el2sim: note: --trace is not implemented yet; running without it\n");
+		        "el2sim: note: --trace is not implemented yet; running without it\n");
 	/* The guest's output goes straight to fd 1 (write(2)); keep stdio out of its way. */
 	setvbuf(stdout, NULL, _IONBF, 0);
 	/* A closed output pipe ends the run through write() errors, not a signal. */

@@ -24,17 +24,17 @@ enum {
 };
 
 static const struct option long_options[] = {
-	{"el", required_argument, NULL, OPT_EL},
-	{"mem", required_argument, NULL, OPT_MEM},
-	{"semihosting", no_argument, NULL, OPT_SEMIHOSTING},
-	{"max-insns", required_argument, NULL, OPT_MAX_INSNS},
-	{"stats", no_argument, NULL, OPT_STATS},
-	{"trace", required_argument, NULL, OPT_TRACE},
-	{"trace-file", required_argument, NULL, OPT_TRACE_FILE},
-	{"trace-format", required_argument, NULL, OPT_TRACE_FORMAT},
-	{"help", no_argument, NULL, 'h'},
-	{"version", no_argument, NULL, 'V'},
-	{0},
+        {"el", required_argument, NULL, OPT_EL},
+        {"mem", required_argument, NULL, OPT_MEM},
+        {"semihosting", no_argument, NULL, OPT_SEMIHOSTING},
+        {"max-insns", required_argument, NULL, OPT_MAX_INSNS},
+        {"stats", no_argument, NULL, OPT_STATS},
+        {"trace", required_argument, NULL, OPT_TRACE},
+        {"trace-file", required_argument, NULL, OPT_TRACE_FILE},
+        {"trace-format", required_argument, NULL, OPT_TRACE_FORMAT},
+        {"help", no_argument, NULL, 'h'},
+        {"version", no_argument, NULL, 'V'},
+        {0},
 };
 
 void options_usage(FILE *f)
@@ -187,9 +187,9 @@ int options_parse(struct options *o, int argc, char **argv, FILE *errf)
 	int nargs = argc, opt;
 
 	*o = (struct options){
-		.action = OPTIONS_RUN,
-		.el = 2,
-		.mem_size = OPTIONS_DEFAULT_MEM,
+	        .action = OPTIONS_RUN,
+	        .el = 2,
+	        .mem_size = OPTIONS_DEFAULT_MEM,
 	};
 	/* Everything after the first "--" belongs to the guest. */
 	for (int i = 1; i < argc; i++) {
@@ -212,13 +212,13 @@ int options_parse(struct options *o, int argc, char **argv, FILE *errf)
 		case '?':
 			if (optopt && !strncmp(argv[optind - 1], "--", 2))
 				fprintf(errf, "el2sim: %s: this option takes no value\n",
-					argv[optind - 1]);
+				        argv[optind - 1]);
 			else if (optopt)
 				fprintf(errf, "el2sim: -%c: unknown option (see --help)\n", optopt);
 			else
 				fprintf(errf,
-					"el2sim: %s: unknown or ambiguous option (see --help)\n",
-					argv[optind - 1]);
+				        "el2sim: %s: unknown or ambiguous option (see --help)\n",
+				        argv[optind - 1]);
 			return 2;
 		default:
 			if (parse_value(o, opt, optarg, errf))
@@ -232,9 +232,9 @@ int options_parse(struct options *o, int argc, char **argv, FILE *errf)
 	}
 	if (optind + 1 < nargs) {
 		fprintf(errf,
-			"el2sim: %s: unexpected argument after the image %s (guest arguments "
-			"go after --)\n",
-			argv[optind + 1], argv[optind]);
+		        "el2sim: %s: unexpected argument after the image %s (guest arguments "
+		        "go after --)\n",
+		        argv[optind + 1], argv[optind]);
 		return 2;
 	}
 	o->image = argv[optind];

@@ -22,12 +22,12 @@ enum options_action { OPTIONS_RUN, OPTIONS_HELP, OPTIONS_VERSION };
 
 struct options {
 	enum options_action action;
-	unsigned el;		/* --el: reset EL and highest implemented EL, 1..3 */
-	uint64_t mem_size;	/* --mem, bytes */
-	bool semihosting;	/* --semihosting */
-	uint64_t max_insns;	/* --max-insns; 0: no limit */
-	bool stats;		/* --stats */
-	unsigned trace;		/* --trace: TRACE_* bits */
+	unsigned el;            /* --el: reset EL and highest implemented EL, 1..3 */
+	uint64_t mem_size;      /* --mem, bytes */
+	bool semihosting;       /* --semihosting */
+	uint64_t max_insns;     /* --max-insns; 0: no limit */
+	bool stats;             /* --stats */
+	unsigned trace;         /* --trace: TRACE_* bits */
 	const char *trace_file; /* --trace-file; NULL: stderr */
 	enum trace_format trace_format;
 	const char *image; /* the one positional argument */

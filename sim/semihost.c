@@ -16,13 +16,13 @@
 #include "hostio.h"
 #include "mem.h"
 
-#define CHUNK	4096
+#define CHUNK   4096
 #define RET_ERR UINT64_MAX /* -1 */
 
 enum { HANDLE_STDIN = 0, HANDLE_STDOUT = 1, HANDLE_STDERR = 2, HANDLE_TT_IN = 3 };
 
 void semihost_init(struct semihost *sh, int in_fd, int out_fd, int err_fd, const char *cmdline,
-		   uint64_t image_hi, uint64_t ram_base, uint64_t ram_size)
+                   uint64_t image_hi, uint64_t ram_base, uint64_t ram_size)
 {
 	uint64_t top = ram_base + ram_size;
 	uint64_t heap = (image_hi + 15) & ~15ull;
@@ -33,14 +33,14 @@ void semihost_init(struct semihost *sh, int in_fd, int out_fd, int err_fd, const
 	if (stack > (top - heap) / 2)
 		stack = ((top - heap) / 2) & ~15ull;
 	*sh = (struct semihost){
-		.in_fd = in_fd,
-		.out_fd = out_fd,
-		.err_fd = err_fd,
-		.cmdline = cmdline ? cmdline : "",
-		.heap_base = heap,
-		.heap_limit = top - stack,
-		.stack_base = top,
-		.stack_limit = top - stack,
+	        .in_fd = in_fd,
+	        .out_fd = out_fd,
+	        .err_fd = err_fd,
+	        .cmdline = cmdline ? cmdline : "",
+	        .heap_base = heap,
+	        .heap_limit = top - stack,
+	        .stack_base = top,
+	        .stack_limit = top - stack,
 	};
 }
 
@@ -255,17 +255,17 @@ static uint64_t sys_heapinfo(struct semihost *sh, struct cpu *cpu)
 static const char *exit_reason_name(uint64_t reason)
 {
 	static const char *const hw[] = {"BranchThroughZero",
-					 "UndefinedInstr",
-					 "SoftwareInterrupt",
-					 "PrefetchAbort",
-					 "DataAbort",
-					 "AddressException",
-					 "IRQ",
-					 "FIQ"};
-	static const char *const sw[] = {"BreakPoint",		"WatchPoint",	 "StepComplete",
-					 "RunTimeErrorUnknown", "InternalError", "UserInterruption",
-					 "ApplicationExit",	"StackOverflow", "DivisionByZero",
-					 "OSSpecific"};
+	                                 "UndefinedInstr",
+	                                 "SoftwareInterrupt",
+	                                 "PrefetchAbort",
+	                                 "DataAbort",
+	                                 "AddressException",
+	                                 "IRQ",
+	                                 "FIQ"};
+	static const char *const sw[] = {"BreakPoint",          "WatchPoint",    "StepComplete",
+	                                 "RunTimeErrorUnknown", "InternalError", "UserInterruption",
+	                                 "ApplicationExit",     "StackOverflow", "DivisionByZero",
+	                                 "OSSpecific"};
 	if (reason >= 0x20000 && reason < 0x20000 + sizeof(hw) / sizeof(hw[0]))
 		return hw[reason - 0x20000];
 	if (reason >= 0x20020 && reason < 0x20020 + sizeof(sw) / sizeof(sw[0]))
@@ -289,8 +289,8 @@ static int sys_exit(struct semihost *sh, struct cpu *cpu)
 		cpu->exit_code = (int)subcode;
 	} else {
 		fprintf(stderr,
-			"el2sim: semihosting: exit reason 0x%llx (ADP_Stopped_%s), status 1\n",
-			(unsigned long long)reason, exit_reason_name(reason));
+		        "el2sim: semihosting: exit reason 0x%llx (ADP_Stopped_%s), status 1\n",
+		        (unsigned long long)reason, exit_reason_name(reason));
 		cpu->exit_code = 1;
 	}
 	cpu->stop = STOP_EXIT;

@@ -67,7 +67,7 @@ struct semihost {
  * rounded up to 16 bytes, to the stack's limit.
  */
 void semihost_init(struct semihost *sh, int in_fd, int out_fd, int err_fd, const char *cmdline,
-		   uint64_t image_hi, uint64_t ram_base, uint64_t ram_size);
+                   uint64_t image_hi, uint64_t ram_base, uint64_t ram_size);
 
 /*
  * Serve the call the CPU stopped at (hooks.semihost). Returns EXEC_NEXT, or

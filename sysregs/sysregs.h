@@ -17,17 +17,17 @@ enum sysreg_id {
 };
 
 /* access column */
-#define SRA_R	 1u
-#define SRA_W	 2u
-#define SRA_U	 4u /* EL0 may reach it, subject to its enables */
+#define SRA_R    1u
+#define SRA_W    2u
+#define SRA_U    4u /* EL0 may reach it, subject to its enables */
 #define SRA_U_RO 8u /* EL0 may only read it */
 
 /* flags column */
 #define SRF_STORE  1u
 #define SRF_PSTATE 2u
 #define SRF_CONST  4u
-#define SRF_TLB	   8u
-#define SRF_IRQ	   16u
+#define SRF_TLB    8u
+#define SRF_IRQ    16u
 
 struct sysreg_info {
 	const char *name;
@@ -39,10 +39,10 @@ struct sysreg_info {
 };
 
 static inline uint16_t sysreg_encode(unsigned op0, unsigned op1, unsigned crn, unsigned crm,
-				     unsigned op2)
+                                     unsigned op2)
 {
 	return (uint16_t)(((op0 & 3) << 14) | ((op1 & 7) << 11) | ((crn & 15) << 7) |
-			  ((crm & 15) << 3) | (op2 & 7));
+	                  ((crm & 15) << 3) | (op2 & 7));
 }
 
 extern const struct sysreg_info sysreg_table[SR_COUNT];

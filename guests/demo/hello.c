@@ -9,10 +9,10 @@
 #include "rt.h"
 
 static const char *const el_names[4] = {
-	"EL0 (applications)",
-	"EL1 (OS kernel)",
-	"EL2 (hypervisor)",
-	"EL3 (secure monitor)",
+        "EL0 (applications)",
+        "EL1 (OS kernel)",
+        "EL2 (hypervisor)",
+        "EL3 (secure monitor)",
 };
 
 /* Collatz: the start below 10000 with the longest trajectory. */

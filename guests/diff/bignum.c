@@ -112,7 +112,7 @@ static void big_print(const char *name, const struct big *a)
 	for (int i = a->n - 2; i >= 0; i--)
 		rt_printf("%09u", a->d[i]);
 	rt_printf("\n  (%d digits, digit sum %u, mod 1000003 = %u)\n", big_digits(a),
-		  big_digit_sum(a), big_mod_small(a, 1000003));
+	          big_digit_sum(a), big_mod_small(a, 1000003));
 }
 
 static struct big x, y, z;

@@ -46,8 +46,8 @@ static const struct {
 	const uint32_t *table;
 	uint32_t check; /* CRC of "123456789" (the catalogue's check value) */
 } crcs[] = {
-	{"crc32", 0xedb88320u, table_ieee, 0xcbf43926u},
-	{"crc32c", 0x82f63b78u, table_castagnoli, 0xe3069283u},
+        {"crc32", 0xedb88320u, table_ieee, 0xcbf43926u},
+        {"crc32c", 0x82f63b78u, table_castagnoli, 0xe3069283u},
 };
 
 int main(void)
@@ -69,7 +69,7 @@ int main(void)
 
 		failures += !ok;
 		rt_printf("%s(\"123456789\") bitwise=%08x table=%08x %s\n", crcs[c].name, bit, tab,
-			  ok ? "ok" : "FAIL");
+		          ok ? "ok" : "FAIL");
 		for (unsigned int l = 0; l < sizeof(lengths) / sizeof(lengths[0]); l++) {
 			size_t len = lengths[l], half = len / 3;
 			uint32_t whole = crc_table(crcs[c].table, 0, data, len);
@@ -79,11 +79,11 @@ int main(void)
 			ok = whole == split && whole == crc_bitwise(crcs[c].poly, 0, data, len);
 			failures += !ok;
 			rt_printf("  %-6s len=%-5zu crc=%08x %s\n", crcs[c].name, len, whole,
-				  ok ? "ok" : "FAIL");
+			          ok ? "ok" : "FAIL");
 		}
 	}
 	rt_printf("table[1]=%08x table[128]=%08x table[255]=%08x\n", table_ieee[1], table_ieee[128],
-		  table_ieee[255]);
+	          table_ieee[255]);
 	rt_printf("crc32: %d failure(s)\n", failures);
 	return failures != 0;
 }

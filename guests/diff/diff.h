@@ -21,9 +21,9 @@
 #include <string.h>
 #define rt_printf   printf
 #define rt_snprintf snprintf
-#define rt_putc	    putchar
-#define rt_puts	    puts
-#define rt_exit	    exit
+#define rt_putc     putchar
+#define rt_puts     puts
+#define rt_exit     exit
 #else
 #include "rt.h"
 #endif

@@ -171,7 +171,7 @@ static void run(struct vm *vm, const struct program *p, unsigned long show)
 			vm->checksum = vm->checksum * 31 + b;
 			if (vm->printed++ < show)
 				rt_printf("%s%llu", vm->printed % 16 == 1 ? "\n " : " ",
-					  (unsigned long long)b);
+				          (unsigned long long)b);
 			break;
 		default:
 			b = vm->stack[--vm->sp];
@@ -186,46 +186,46 @@ static const struct {
 	unsigned long show;
 	const char *src;
 } programs[] = {
-	{"primes", 48,
-	 "	push 2 store a\n"
-	 "next:	load a push 3000 lt jz done\n"
-	 "	push 2 store b\n"
-	 "try:	load b load b mul load a push 1 add lt jz prime\n"
-	 "	load a load b mod jz skip\n"
-	 "	load b push 1 add store b jmp try\n"
-	 "prime:	load a print\n"
-	 "skip:	load a push 1 add store a jmp next\n"
-	 "done:	halt\n"},
-	{"fib", 94,
-	 "	push 0 store a push 1 store b push 0 store c\n"
-	 "loop:	load c push 93 lt jz done\n"
-	 "	load a print\n"
-	 "	load a load b add load b store a store b\n"
-	 "	load c push 1 add store c jmp loop\n"
-	 "done:	halt\n"},
-	{"collatz", 0, /* prints (start, steps) for each new record below 1000 */
-	 "	push 1 store a push 0 store d\n"
-	 "start:	load a push 1000 lt jz done\n"
-	 "	load a store b push 0 store c\n"
-	 "step:	load b push 1 eq push 0 eq jz end\n"
-	 "	load b push 1 and jz even\n"
-	 "	load b push 3 mul push 1 add store b jmp count\n"
-	 "even:	load b push 1 shr store b\n"
-	 "count:	load c push 1 add store c jmp step\n"
-	 "end:	load d load c lt jz next\n"
-	 "	load c store d load a print load c print\n"
-	 "next:	load a push 1 add store a jmp start\n"
-	 "done:	halt\n"},
-	{"gcd", 40, /* gcd(84 i, 126 j) for i, j in 1..30 */
-	 "	push 1 store e\n"
-	 "outer:	load e push 31 lt jz done push 1 store f\n"
-	 "inner:	load f push 31 lt jz onext\n"
-	 "	load e push 84 mul store a load f push 126 mul store b\n"
-	 "euclid:	load b jz found\n"
-	 "	load a load b mod load b store a store b jmp euclid\n"
-	 "found:	load a print load f push 1 add store f jmp inner\n"
-	 "onext:	load e push 1 add store e jmp outer\n"
-	 "done:	halt\n"},
+        {"primes", 48,
+         "	push 2 store a\n"
+         "next:	load a push 3000 lt jz done\n"
+         "	push 2 store b\n"
+         "try:	load b load b mul load a push 1 add lt jz prime\n"
+         "	load a load b mod jz skip\n"
+         "	load b push 1 add store b jmp try\n"
+         "prime:	load a print\n"
+         "skip:	load a push 1 add store a jmp next\n"
+         "done:	halt\n"},
+        {"fib", 94,
+         "	push 0 store a push 1 store b push 0 store c\n"
+         "loop:	load c push 93 lt jz done\n"
+         "	load a print\n"
+         "	load a load b add load b store a store b\n"
+         "	load c push 1 add store c jmp loop\n"
+         "done:	halt\n"},
+        {"collatz", 0, /* prints (start, steps) for each new record below 1000 */
+         "	push 1 store a push 0 store d\n"
+         "start:	load a push 1000 lt jz done\n"
+         "	load a store b push 0 store c\n"
+         "step:	load b push 1 eq push 0 eq jz end\n"
+         "	load b push 1 and jz even\n"
+         "	load b push 3 mul push 1 add store b jmp count\n"
+         "even:	load b push 1 shr store b\n"
+         "count:	load c push 1 add store c jmp step\n"
+         "end:	load d load c lt jz next\n"
+         "	load c store d load a print load c print\n"
+         "next:	load a push 1 add store a jmp start\n"
+         "done:	halt\n"},
+        {"gcd", 40, /* gcd(84 i, 126 j) for i, j in 1..30 */
+         "	push 1 store e\n"
+         "outer:	load e push 31 lt jz done push 1 store f\n"
+         "inner:	load f push 31 lt jz onext\n"
+         "	load e push 84 mul store a load f push 126 mul store b\n"
+         "euclid:	load b jz found\n"
+         "	load a load b mod load b store a store b jmp euclid\n"
+         "found:	load a print load f push 1 add store f jmp inner\n"
+         "onext:	load e push 1 add store e jmp outer\n"
+         "done:	halt\n"},
 };
 
 static struct program prog;
@@ -245,7 +245,7 @@ int main(void)
 		rt_printf("%s (%d insns, %d labels):", programs[i].name, prog.len, prog.nlabels);
 		run(&vm, &prog, programs[i].show ? programs[i].show : ~0ul);
 		rt_printf("\n  printed=%lu steps=%lu checksum=%016llx sp=%d\n", vm.printed,
-			  vm.steps, (unsigned long long)vm.checksum, vm.sp);
+		          vm.steps, (unsigned long long)vm.checksum, vm.sp);
 		failures += vm.sp != 0;
 	}
 	rt_printf("interp: %d failure(s)\n", failures);

@@ -88,7 +88,7 @@ static void sort_quick(uint32_t *a, int lo, int hi)
 		int mid = lo + (hi - lo) / 2, i = lo, j = hi;
 		uint32_t x = a[lo], y = a[mid], z = a[hi];
 		uint32_t pivot =
-			x < y ? (y < z ? y : (x < z ? z : x)) : (x < z ? x : (y < z ? z : y));
+		        x < y ? (y < z ? y : (x < z ? z : x)) : (x < z ? x : (y < z ? z : y));
 
 		while (i <= j) { /* Hoare partition around the median of three */
 			while (a[i] < pivot)
@@ -136,8 +136,8 @@ static const struct {
 	const char *name;
 	void (*sort)(uint32_t *a, int n);
 } algorithms[] = {
-	{"insertion", sort_insertion}, {"shell", sort_shell},	  {"heap", sort_heap},
-	{"merge", sort_merge},	       {"quick", sort_quick_all}, {"radix", sort_radix},
+        {"insertion", sort_insertion}, {"shell", sort_shell},     {"heap", sort_heap},
+        {"merge", sort_merge},         {"quick", sort_quick_all}, {"radix", sort_radix},
 };
 
 /* Order-independent sum and order-dependent FNV-1a over the words. */
@@ -197,11 +197,11 @@ int main(void)
 			if (a == 0)
 				want_fnv = fnv_of(work, N);
 			int ok = sorted && sum_of(work, N) == sum_of(input, N) &&
-				 fnv_of(work, N) == want_fnv;
+			         fnv_of(work, N) == want_fnv;
 			failures += !ok;
 			rt_printf("  %-9s min=%08x med=%08x max=%08x fnv=%08x %s\n",
-				  algorithms[a].name, work[0], work[N / 2], work[N - 1],
-				  fnv_of(work, N), ok ? "ok" : "FAIL");
+			          algorithms[a].name, work[0], work[N / 2], work[N - 1],
+			          fnv_of(work, N), ok ? "ok" : "FAIL");
 		}
 	}
 	rt_printf("sort: %d failure(s)\n", failures);

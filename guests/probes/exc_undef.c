@@ -27,17 +27,17 @@ int main(void)
 	int ok;
 
 	__asm__ volatile("adr	x9, 1f\n\t"
-			 "str	x9, %0\n"
-			 "1:	udf	#0x2a"
-			 : "=m"(udf_pc)
-			 :
-			 : "x9", "memory");
+	                 "str	x9, %0\n"
+	                 "1:	udf	#0x2a"
+	                 : "=m"(udf_pc)
+	                 :
+	                 : "x9", "memory");
 	ec = seen.esr >> 26 & 0x3f;
 	il = seen.esr >> 25 & 1;
 	ok = taken == 1 && seen.slot == 4 && ec == 0 && il == 1 && seen.elr == udf_pc;
 	rt_printf("exc_undef at EL%u: taken=%d slot=%lu (%s) EC=0x%02lx IL=%lu ELR=%s: %s\n",
-		  rt_current_el(), taken, (unsigned long)seen.slot, rt_vector_name(seen.slot),
-		  (unsigned long)ec, (unsigned long)il, seen.elr == udf_pc ? "at the UDF" : "WRONG",
-		  ok ? "PASS" : "FAIL");
+	          rt_current_el(), taken, (unsigned long)seen.slot, rt_vector_name(seen.slot),
+	          (unsigned long)ec, (unsigned long)il, seen.elr == udf_pc ? "at the UDF" : "WRONG",
+	          ok ? "PASS" : "FAIL");
 	return !ok;
 }

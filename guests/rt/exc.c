@@ -38,31 +38,31 @@ static const struct {
 	void (*read)(struct rt_exc_frame *f);
 	void (*write)(const struct rt_exc_frame *f);
 } exc_regs[4] = {
-	[0] = {exc_read_el1, exc_write_el1},
-	[1] = {exc_read_el1, exc_write_el1},
-	[2] = {exc_read_el2, exc_write_el2},
-	[3] = {exc_read_el3, exc_write_el3},
+        [0] = {exc_read_el1, exc_write_el1},
+        [1] = {exc_read_el1, exc_write_el1},
+        [2] = {exc_read_el2, exc_write_el2},
+        [3] = {exc_read_el3, exc_write_el3},
 };
 
 void rt_exc_dispatch(unsigned long slot, struct rt_exc_frame *frame);
 
 static const char *const vector_names[16] = {
-	"Current EL with SP0, Synchronous",
-	"Current EL with SP0, IRQ",
-	"Current EL with SP0, FIQ",
-	"Current EL with SP0, SError",
-	"Current EL with SPx, Synchronous",
-	"Current EL with SPx, IRQ",
-	"Current EL with SPx, FIQ",
-	"Current EL with SPx, SError",
-	"Lower EL using AArch64, Synchronous",
-	"Lower EL using AArch64, IRQ",
-	"Lower EL using AArch64, FIQ",
-	"Lower EL using AArch64, SError",
-	"Lower EL using AArch32, Synchronous",
-	"Lower EL using AArch32, IRQ",
-	"Lower EL using AArch32, FIQ",
-	"Lower EL using AArch32, SError",
+        "Current EL with SP0, Synchronous",
+        "Current EL with SP0, IRQ",
+        "Current EL with SP0, FIQ",
+        "Current EL with SP0, SError",
+        "Current EL with SPx, Synchronous",
+        "Current EL with SPx, IRQ",
+        "Current EL with SPx, FIQ",
+        "Current EL with SPx, SError",
+        "Lower EL using AArch64, Synchronous",
+        "Lower EL using AArch64, IRQ",
+        "Lower EL using AArch64, FIQ",
+        "Lower EL using AArch64, SError",
+        "Lower EL using AArch32, Synchronous",
+        "Lower EL using AArch32, IRQ",
+        "Lower EL using AArch32, FIQ",
+        "Lower EL using AArch32, SError",
 };
 
 unsigned int rt_current_el(void)
@@ -83,13 +83,13 @@ __attribute__((weak)) int rt_exc_hook(struct rt_exc_frame *frame)
 static void exc_report(const struct rt_exc_frame *f, unsigned int el)
 {
 	rt_printf("\nrt: unexpected exception at EL%u: vector slot %lu (offset 0x%03lx), %s\n", el,
-		  (unsigned long)f->slot, (unsigned long)f->slot * 0x80,
-		  rt_vector_name((unsigned int)f->slot));
+	          (unsigned long)f->slot, (unsigned long)f->slot * 0x80,
+	          rt_vector_name((unsigned int)f->slot));
 	rt_printf("rt:   ESR_EL%u 0x%016lx (EC 0x%02lx)  ELR_EL%u 0x%016lx\n", el,
-		  (unsigned long)f->esr, (unsigned long)(f->esr >> 26) & 0x3f, el,
-		  (unsigned long)f->elr);
+	          (unsigned long)f->esr, (unsigned long)(f->esr >> 26) & 0x3f, el,
+	          (unsigned long)f->elr);
 	rt_printf("rt:   FAR_EL%u 0x%016lx  SPSR_EL%u 0x%08lx\n", el, (unsigned long)f->far, el,
-		  (unsigned long)f->spsr);
+	          (unsigned long)f->spsr);
 	for (int i = 0; i < 31; i += 2) {
 		rt_printf("rt:   x%-2d 0x%016lx", i, (unsigned long)f->x[i]);
 		if (i + 1 < 31)

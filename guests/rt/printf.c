@@ -96,7 +96,7 @@ static void fmt_pad(struct fmt_out *out, char c, int n)
 
 /* Pads str (len chars, after prefix) to the field width. */
 static void fmt_field(struct fmt_out *out, const struct fmt_spec *spec, const char *prefix,
-		      int zeros, const char *str, int len)
+                      int zeros, const char *str, int len)
 {
 	int plen = (int)strlen(prefix);
 	int fill = spec->width - plen - zeros - len;
@@ -127,7 +127,7 @@ static int fmt_digits(char *end, unsigned long long v, unsigned int base, int up
 }
 
 static void fmt_integer(struct fmt_out *out, struct fmt_spec *spec, unsigned long long mag,
-			int negative)
+                        int negative)
 {
 	char buf[24], prefix[3] = "";
 	unsigned int base = 10;
@@ -211,8 +211,8 @@ static void fmt_convert(struct fmt_out *out, struct fmt_spec *spec, va_list *ap)
 	case 'i':
 		sv = fmt_arg_signed(spec, ap);
 		fmt_integer(out, spec,
-			    sv < 0 ? 0ull - (unsigned long long)sv : (unsigned long long)sv,
-			    sv < 0);
+		            sv < 0 ? 0ull - (unsigned long long)sv : (unsigned long long)sv,
+		            sv < 0);
 		break;
 	case 'u':
 	case 'x':

@@ -67,8 +67,8 @@ unsigned int rt_current_el(void);
  */
 struct rt_exc_frame {
 	uint64_t x[31]; /* X0-X30 at the time of the exception */
-	uint64_t slot;	/* vector slot, 0-15 (offset / 0x80) */
-	uint64_t esr;	/* ESR_ELx, FAR_ELx, ELR_ELx, SPSR_ELx of the current EL */
+	uint64_t slot;  /* vector slot, 0-15 (offset / 0x80) */
+	uint64_t esr;   /* ESR_ELx, FAR_ELx, ELR_ELx, SPSR_ELx of the current EL */
 	uint64_t far;
 	uint64_t elr;
 	uint64_t spsr;

@@ -20,7 +20,7 @@ void pl011_reset(struct pl011 *u)
 	u->rx_head = u->rx_count = 0;
 	u->rsr = u->ilpr = u->ibrd = u->fbrd = u->lcr_h = u->imsc = u->ris = u->dmacr = 0;
 	u->cr = UARTCR_RXE | UARTCR_TXE; /* 0x0300 */
-	u->ifls = 0x12;			 /* both trigger levels at 1/2 */
+	u->ifls = 0x12;                  /* both trigger levels at 1/2 */
 }
 
 void pl011_init(struct pl011 *u, int in_fd, int out_fd)

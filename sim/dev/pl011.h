@@ -17,19 +17,19 @@
 #include <stdint.h>
 
 /* Register offsets (TRM 3.2, "Summary of registers") */
-#define UARTDR	      0x000
-#define UARTRSR	      0x004 /* read: UARTRSR; write: UARTECR */
-#define UARTFR	      0x018
+#define UARTDR        0x000
+#define UARTRSR       0x004 /* read: UARTRSR; write: UARTECR */
+#define UARTFR        0x018
 #define UARTILPR      0x020
 #define UARTIBRD      0x024
 #define UARTFBRD      0x028
 #define UARTLCR_H     0x02c
-#define UARTCR	      0x030
+#define UARTCR        0x030
 #define UARTIFLS      0x034
 #define UARTIMSC      0x038
-#define UARTRIS	      0x03c
-#define UARTMIS	      0x040
-#define UARTICR	      0x044
+#define UARTRIS       0x03c
+#define UARTMIS       0x040
+#define UARTICR       0x044
 #define UARTDMACR     0x048
 #define UARTPERIPHID0 0xfe0
 #define UARTPCELLID0  0xff0
@@ -72,7 +72,7 @@
 
 struct pl011 {
 	int in_fd, out_fd; /* -1: none */
-	bool in_eof;	   /* the input hit end of file */
+	bool in_eof;       /* the input hit end of file */
 	uint8_t rx[PL011_FIFO_DEPTH];
 	unsigned rx_head, rx_count;
 	uint32_t rsr, ilpr, ibrd, fbrd, lcr_h, cr, ifls, imsc, ris, dmacr;

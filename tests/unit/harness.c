@@ -9,9 +9,9 @@
 struct cpu *th_cpu(unsigned el)
 {
 	struct bus bus = {
-		.ram_base = TH_RAM_BASE,
-		.ram_size = TH_RAM_SIZE,
-		.ram = calloc(1, TH_RAM_SIZE),
+	        .ram_base = TH_RAM_BASE,
+	        .ram_size = TH_RAM_SIZE,
+	        .ram = calloc(1, TH_RAM_SIZE),
 	};
 	assert_non_null(bus.ram);
 	struct cpu *cpu = cpu_new(&bus, el);

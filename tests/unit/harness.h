@@ -16,8 +16,8 @@
 #define TH_RAM_BASE 0x40000000ull
 #define TH_RAM_SIZE (1ull << 20)
 /* Where th_exec() places the instruction; data tests use TH_DATA. */
-#define TH_CODE	    0x40000000ull
-#define TH_DATA	    0x40080000ull
+#define TH_CODE     0x40000000ull
+#define TH_DATA     0x40080000ull
 
 /* A fresh CPU: highest EL el (1..3), reset at that EL, PC = TH_CODE. */
 struct cpu *th_cpu(unsigned el);

@@ -84,7 +84,7 @@ static void test_exclusive_fail_open(void **state)
 	assert_int_equal(cpu->x[3], 0);
 	cpu->x[4] = 10;
 	th_exec_ok(cpu,
-		   0xc8037c44 /* stxr w3, x4, [x2] */); /* the first STXR cleared the monitor */
+	           0xc8037c44 /* stxr w3, x4, [x2] */); /* the first STXR cleared the monitor */
 	assert_int_equal(cpu->x[3], 1);
 	assert_int_equal(th_read64(cpu, D), 9);
 }
@@ -151,7 +151,7 @@ static void test_alignment_faults(void **state)
 	cpu->x[4] = 0x77;
 	exec_align_fault(cpu, 0xc85f7c41 /* ldxr x1, [x2] */, D + 4, false);
 	exec_align_fault(cpu, 0xc8057c44 /* stxr w5, x4, [x2] */, D + 4,
-			 true); /* checked before the monitor */
+	                 true); /* checked before the monitor */
 	exec_align_fault(cpu, 0xc87f1865 /* ldxp x5, x6, [x3] */, D + 8, false);
 	exec_align_fault(cpu, 0xc8250464 /* stxp w5, x4, x1, [x3] */, D + 8, true);
 	exec_align_fault(cpu, 0xc8dffc41 /* ldar x1, [x2] */, D + 4, false);
@@ -175,27 +175,27 @@ static void test_lse_ops(void **state)
 		uint32_t raw;
 		uint64_t mem, rs, want;
 	} c[] = {
-		/* ADD wraps modulo 2^64 */
-		{0xf8220061 /* ldadd x2, x1, [x3] */, 0xfffffffffffffff0ull, 0x20, 0x10},
-		/* BIC: old AND NOT Rs */
-		{0xf8221061 /* ldclr x2, x1, [x3] */, 0xff00ff00ff00ff00ull, 0x0ff00ff00ff00ff0ull,
-		 0xf000f000f000f000ull},
-		{0xf8222061 /* ldeor x2, x1, [x3] */, 0xff00ff00ff00ff00ull, 0x0ff00ff00ff00ff0ull,
-		 0xf0f0f0f0f0f0f0f0ull},
-		/* ORR */
-		{0xf8223061 /* ldset x2, x1, [x3] */, 0xff00ff00ff00ff00ull, 0x0ff00ff00ff00ff0ull,
-		 0xfff0fff0fff0fff0ull},
-		/* At the sign boundary: INT64_MIN is the smallest signed, above INT64_MAX unsigned
-		 */
-		{0xf8224061 /* ldsmax x2, x1, [x3] */, 0x8000000000000000ull, 0x7fffffffffffffffull,
-		 0x7fffffffffffffffull},
-		{0xf8225061 /* ldsmin x2, x1, [x3] */, 0x8000000000000000ull, 0x7fffffffffffffffull,
-		 0x8000000000000000ull},
-		{0xf8226061 /* ldumax x2, x1, [x3] */, 0x8000000000000000ull, 0x7fffffffffffffffull,
-		 0x8000000000000000ull},
-		{0xf8227061 /* ldumin x2, x1, [x3] */, 0x8000000000000000ull, 0x7fffffffffffffffull,
-		 0x7fffffffffffffffull},
-		{0xf8228061 /* swp x2, x1, [x3] */, 0x1234, 0x5678, 0x5678},
+	        /* ADD wraps modulo 2^64 */
+	        {0xf8220061 /* ldadd x2, x1, [x3] */, 0xfffffffffffffff0ull, 0x20, 0x10},
+	        /* BIC: old AND NOT Rs */
+	        {0xf8221061 /* ldclr x2, x1, [x3] */, 0xff00ff00ff00ff00ull, 0x0ff00ff00ff00ff0ull,
+	         0xf000f000f000f000ull},
+	        {0xf8222061 /* ldeor x2, x1, [x3] */, 0xff00ff00ff00ff00ull, 0x0ff00ff00ff00ff0ull,
+	         0xf0f0f0f0f0f0f0f0ull},
+	        /* ORR */
+	        {0xf8223061 /* ldset x2, x1, [x3] */, 0xff00ff00ff00ff00ull, 0x0ff00ff00ff00ff0ull,
+	         0xfff0fff0fff0fff0ull},
+	        /* At the sign boundary: INT64_MIN is the smallest signed, above INT64_MAX unsigned
+	         */
+	        {0xf8224061 /* ldsmax x2, x1, [x3] */, 0x8000000000000000ull, 0x7fffffffffffffffull,
+	         0x7fffffffffffffffull},
+	        {0xf8225061 /* ldsmin x2, x1, [x3] */, 0x8000000000000000ull, 0x7fffffffffffffffull,
+	         0x8000000000000000ull},
+	        {0xf8226061 /* ldumax x2, x1, [x3] */, 0x8000000000000000ull, 0x7fffffffffffffffull,
+	         0x8000000000000000ull},
+	        {0xf8227061 /* ldumin x2, x1, [x3] */, 0x8000000000000000ull, 0x7fffffffffffffffull,
+	         0x7fffffffffffffffull},
+	        {0xf8228061 /* swp x2, x1, [x3] */, 0x1234, 0x5678, 0x5678},
 	};
 	struct cpu *cpu = *state;
 	cpu->x[3] = D;
@@ -221,19 +221,19 @@ static void test_lse_sizes(void **state)
 		uint32_t raw;
 		uint64_t rs, want_rt, want_mem;
 	} c[] = {
-		/* byte 0x80 = -128 < 0x7f: signed max is 0x7f, unsigned max stays 0x80 */
-		{0x38224061 /* ldsmaxb w2, w1, [x3] */, 0x7f, 0x80, 0xaaaaaaaaaaaaaa7full},
-		{0x38226061 /* ldumaxb w2, w1, [x3] */, 0x7f, 0x80, 0xaaaaaaaaaaaaaa80ull},
-		{0x38225061 /* ldsminb w2, w1, [x3] */, 0x7f, 0x80, 0xaaaaaaaaaaaaaa80ull},
-		{0x38227061 /* lduminb w2, w1, [x3] */, 0x7f, 0x80, 0xaaaaaaaaaaaaaa7full},
-		/* halfword 0xaa80 (negative) vs 1; Rs bits above 15 are ignored */
-		{0x78225061 /* ldsminh w2, w1, [x3] */, 0xffff0001, 0xaa80, 0xaaaaaaaaaaaaaa80ull},
-		{0x78227061 /* lduminh w2, w1, [x3] */, 0xffff0001, 0xaa80, 0xaaaaaaaaaaaa0001ull},
-		/* word: the carry out of bit 31 is lost */
-		{0xb8220061 /* ldadd w2, w1, [x3] */, 0x56555556, 0xaaaaaa80,
-		 0xaaaaaaaa00ffffd6ull},
-		{0x78228061 /* swph w2, w1, [x3] */, 0x1234, 0xaa80, 0xaaaaaaaaaaaa1234ull},
-		{0x38222061 /* ldeorb w2, w1, [x3] */, 0xff, 0x80, 0xaaaaaaaaaaaaaa7full},
+	        /* byte 0x80 = -128 < 0x7f: signed max is 0x7f, unsigned max stays 0x80 */
+	        {0x38224061 /* ldsmaxb w2, w1, [x3] */, 0x7f, 0x80, 0xaaaaaaaaaaaaaa7full},
+	        {0x38226061 /* ldumaxb w2, w1, [x3] */, 0x7f, 0x80, 0xaaaaaaaaaaaaaa80ull},
+	        {0x38225061 /* ldsminb w2, w1, [x3] */, 0x7f, 0x80, 0xaaaaaaaaaaaaaa80ull},
+	        {0x38227061 /* lduminb w2, w1, [x3] */, 0x7f, 0x80, 0xaaaaaaaaaaaaaa7full},
+	        /* halfword 0xaa80 (negative) vs 1; Rs bits above 15 are ignored */
+	        {0x78225061 /* ldsminh w2, w1, [x3] */, 0xffff0001, 0xaa80, 0xaaaaaaaaaaaaaa80ull},
+	        {0x78227061 /* lduminh w2, w1, [x3] */, 0xffff0001, 0xaa80, 0xaaaaaaaaaaaa0001ull},
+	        /* word: the carry out of bit 31 is lost */
+	        {0xb8220061 /* ldadd w2, w1, [x3] */, 0x56555556, 0xaaaaaa80,
+	         0xaaaaaaaa00ffffd6ull},
+	        {0x78228061 /* swph w2, w1, [x3] */, 0x1234, 0xaa80, 0xaaaaaaaaaaaa1234ull},
+	        {0x38222061 /* ldeorb w2, w1, [x3] */, 0xff, 0x80, 0xaaaaaaaaaaaaaa7full},
 	};
 	struct cpu *cpu = *state;
 	cpu->x[3] = D;
@@ -251,10 +251,10 @@ static void test_lse_sizes(void **state)
 static void test_lse_orderings(void **state)
 {
 	static const uint32_t add[] = {
-		0xf8220061 /* ldadd x2, x1, [x3] */,	0xf8a20061 /* ldadda x2, x1, [x3] */,
-		0xf8620061 /* ldaddl x2, x1, [x3] */,	0xf8e20061 /* ldaddal x2, x1, [x3] */,
-		0xf822007f /* stadd x2, [x3] */,	0xf862007f /* staddl x2, [x3] */,
-		0xf8e2007f /* ldaddal x2, xzr, [x3] */,
+	        0xf8220061 /* ldadd x2, x1, [x3] */,    0xf8a20061 /* ldadda x2, x1, [x3] */,
+	        0xf8620061 /* ldaddl x2, x1, [x3] */,   0xf8e20061 /* ldaddal x2, x1, [x3] */,
+	        0xf822007f /* stadd x2, [x3] */,        0xf862007f /* staddl x2, [x3] */,
+	        0xf8e2007f /* ldaddal x2, xzr, [x3] */,
 	};
 	struct cpu *cpu = *state;
 	cpu->x[3] = D;
@@ -337,7 +337,7 @@ static void test_casp(void **state)
 
 	/* 32-bit pair: Ws at the lower address */
 	cpu->x[6] = 0xc; /* the word at D */
-	cpu->x[7] = 0;	 /* the word at D+4 */
+	cpu->x[7] = 0;   /* the word at D+4 */
 	cpu->x[8] = 0x11111111;
 	cpu->x[9] = 0x22222222;
 	th_exec_ok(cpu, 0x0826fc88 /* caspl w6, w7, w8, w9, [x4] */);
@@ -455,21 +455,21 @@ static void test_cu_ldxp_same_register(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		TH_TEST_EL2(test_exclusive_success),
-		TH_TEST_EL2(test_exclusive_fail_open),
-		TH_TEST_EL2(test_exclusive_fail_mismatch),
-		TH_TEST_EL2(test_exclusive_pair),
-		TH_TEST_EL2(test_alignment_faults),
-		TH_TEST_EL2(test_lse_ops),
-		TH_TEST_EL2(test_lse_sizes),
-		TH_TEST_EL2(test_lse_orderings),
-		TH_TEST_EL2(test_cas),
-		TH_TEST_EL2(test_casp),
-		TH_TEST_EL2(test_casp_odd_registers),
-		TH_TEST_EL2(test_atomic_fault_state),
-		TH_TEST_EL2(test_acquire_release),
-		TH_TEST_EL2(test_cu_store_exclusive_overlap),
-		TH_TEST_EL2(test_cu_ldxp_same_register),
+	        TH_TEST_EL2(test_exclusive_success),
+	        TH_TEST_EL2(test_exclusive_fail_open),
+	        TH_TEST_EL2(test_exclusive_fail_mismatch),
+	        TH_TEST_EL2(test_exclusive_pair),
+	        TH_TEST_EL2(test_alignment_faults),
+	        TH_TEST_EL2(test_lse_ops),
+	        TH_TEST_EL2(test_lse_sizes),
+	        TH_TEST_EL2(test_lse_orderings),
+	        TH_TEST_EL2(test_cas),
+	        TH_TEST_EL2(test_casp),
+	        TH_TEST_EL2(test_casp_odd_registers),
+	        TH_TEST_EL2(test_atomic_fault_state),
+	        TH_TEST_EL2(test_acquire_release),
+	        TH_TEST_EL2(test_cu_store_exclusive_overlap),
+	        TH_TEST_EL2(test_cu_ldxp_same_register),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

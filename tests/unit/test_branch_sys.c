@@ -14,7 +14,7 @@
 #define VBAR3 TH_VBAR3
 
 /* SPSR values: M[3:0] = EL:SPSel, DAIF [9:6]. */
-#define SPSR_EL0T	 0x000ull
+#define SPSR_EL0T        0x000ull
 #define SPSR_EL1H_MASKED 0x3c5ull
 #define SPSR_EL2H_MASKED 0x3c9ull
 
@@ -49,9 +49,9 @@ static void test_b_cond_all(void **state)
 	for (unsigned f = 0; f < 16; f++) {
 		bool n = f & 8, z = f & 4, c = f & 2, v = f & 1;
 		bool expect[16] = {
-			z,    !z,      c,	   !c,	   n,	   !n,		 v,
-			!v,   c && !z, !(c && !z), n == v, n != v, !z && n == v, !(!z && n == v),
-			true, true};
+		        z,    !z,      c,          !c,     n,      !n,           v,
+		        !v,   c && !z, !(c && !z), n == v, n != v, !z && n == v, !(!z && n == v),
+		        true, true};
 		for (unsigned cond = 0; cond < 16; cond++) {
 			cpu->pc = TH_CODE;
 			cpu->nzcv = f << 28;
@@ -68,7 +68,7 @@ static void test_cbz_tbz(void **state)
 	(void)state;
 	struct cpu *cpu = cpu_at(1, SPSR_EL1H_MASKED);
 	cpu->x[3] = 0xffffffff00000000ull; /* W3 is zero, X3 is not */
-	th_exec(cpu, 0x34000043);	   /* cbz w3, .+8 */
+	th_exec(cpu, 0x34000043);          /* cbz w3, .+8 */
 	assert_int_equal(cpu->pc, TH_CODE + 8);
 	cpu->pc = TH_CODE + 0x14;
 	th_exec(cpu, 0xb5ffffe3); /* cbnz x3, .-4 */
@@ -267,7 +267,7 @@ static void test_eret_legal(void **state)
 /* IllegalExceptionReturn(): each case sets PSTATE.IL, keeps EL and SPSel,
  * and the next instruction takes EC 0x0E. */
 static void check_illegal_return(unsigned highest, uint64_t from_spsr, uint64_t scr, uint64_t hcr,
-				 uint64_t bad_spsr)
+                                 uint64_t bad_spsr)
 {
 	struct cpu *cpu = cpu_at(highest, from_spsr);
 	static const enum sysreg_id spsr_of[4] = {0, SR_SPSR_EL1, SR_SPSR_EL2, SR_SPSR_EL3};
@@ -349,12 +349,12 @@ static void test_sysreg_undefined(void **state)
 	(void)state;
 	struct cpu *cpu = cpu_at(1, SPSR_EL1H_MASKED);
 	static const uint32_t words[] = {
-		0xd538ffe5, /* mrs x5, s3_0_c15_c15_7: no such register */
-		0xd53cc007, /* mrs x7, vbar_el2: no EL2 */
-		0xd500419f, /* msr pan, #1: FEAT_PAN not implemented */
-		0xd6bf03e0, /* drps: not in Debug state */
-		0xd4a00001, /* dcps1: not in Debug state */
-		0x00000000, /* udf #0 */
+	        0xd538ffe5, /* mrs x5, s3_0_c15_c15_7: no such register */
+	        0xd53cc007, /* mrs x7, vbar_el2: no EL2 */
+	        0xd500419f, /* msr pan, #1: FEAT_PAN not implemented */
+	        0xd6bf03e0, /* drps: not in Debug state */
+	        0xd4a00001, /* dcps1: not in Debug state */
+	        0x00000000, /* udf #0 */
 	};
 	for (unsigned i = 0; i < sizeof(words) / sizeof(words[0]); i++)
 		assert_int_equal(th_exec_undef(cpu, words[i]), 0x02000000); /* ELR = TH_CODE */
@@ -369,9 +369,9 @@ static void test_el0_sysreg_traps(void **state)
 	/* mrs x9, daif; UMA = 0 */
 	/* ISS: Op0 3 <<20, Op2 1 <<17, Op1 3 <<14, CRn 4 <<10, Rt 9 <<5, CRm 2 <<1, read 1 */
 	assert_int_equal(th_exec_fault(cpu, 0xd53b4229, 1, EC_SYS64),
-			 0x62000000 | 0x300000 | 0x20000 | 0xc000 | 0x1000 | 0x120 | 0x4 | 0x1);
+	                 0x62000000 | 0x300000 | 0x20000 | 0xc000 | 0x1000 | 0x120 | 0x4 | 0x1);
 	cpu->sr[SR_SCTLR_EL1] |= 1ull << 15; /* UCT */
-	th_exec(cpu, 0xd53b002a);	     /* mrs x10, ctr_el0 */
+	th_exec(cpu, 0xd53b002a);            /* mrs x10, ctr_el0 */
 	assert_int_equal(cpu->el, 0);
 	assert_int_equal(cpu->x[10], sysreg_table[SR_CTR_EL0].reset);
 	cpu->sr[SR_TPIDRRO_EL0] = 0xabc;
@@ -387,13 +387,13 @@ static void test_hints_barriers_maintenance(void **state)
 	(void)state;
 	struct cpu *cpu = cpu_at(1, SPSR_EL1H_MASKED);
 	static const uint32_t nops[] = {
-		0xd503201f, /* nop */
-		0xd503203f, /* yield */
-		0xd5033f9f, /* dsb sy */
-		0xd5033fdf, /* isb */
-		0xd5033bbf, /* dmb ish */
-		0xd508751f, /* ic iallu */
-		0xd508871f, /* tlbi vmalle1 */
+	        0xd503201f, /* nop */
+	        0xd503203f, /* yield */
+	        0xd5033f9f, /* dsb sy */
+	        0xd5033fdf, /* isb */
+	        0xd5033bbf, /* dmb ish */
+	        0xd508751f, /* ic iallu */
+	        0xd508871f, /* tlbi vmalle1 */
 	};
 	for (unsigned i = 0; i < sizeof(nops) / sizeof(nops[0]); i++) {
 		th_exec_ok(cpu, nops[i]);
@@ -476,7 +476,7 @@ static void test_self_modifying(void **state)
 	struct cpu *cpu = cpu_at(1, SPSR_EL1H_MASKED);
 	/* 0: str w1, [x2] overwrites the decoded NOP at 4 with "b .+8". */
 	uint32_t prog[] = {0xb9000041 /* str w1, [x2] */, 0xd503201f /* nop */, 0xd503201f,
-			   0xd503201f};
+	                   0xd503201f};
 	th_put_words(cpu, TH_CODE, prog, 4);
 	cpu->x[1] = 0x14000002; /* b .+8 */
 	cpu->x[2] = TH_CODE + 4;
@@ -493,29 +493,29 @@ static void test_self_modifying(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_b_bl),
-		cmocka_unit_test(test_b_cond_all),
-		cmocka_unit_test(test_cbz_tbz),
-		cmocka_unit_test(test_br_blr_ret),
-		cmocka_unit_test(test_svc_el1),
-		cmocka_unit_test(test_svc_el0),
-		cmocka_unit_test(test_hvc),
-		cmocka_unit_test(test_hvc_undefined),
-		cmocka_unit_test(test_smc),
-		cmocka_unit_test(test_brk_hlt),
-		cmocka_unit_test(test_hlt_semihosting_hook),
-		cmocka_unit_test(test_eret_legal),
-		cmocka_unit_test(test_eret_illegal),
-		cmocka_unit_test(test_eret_el0_undefined),
-		cmocka_unit_test(test_pstate_access),
-		cmocka_unit_test(test_sysreg_undefined),
-		cmocka_unit_test(test_el0_sysreg_traps),
-		cmocka_unit_test(test_hints_barriers_maintenance),
-		cmocka_unit_test(test_dc_zva),
-		cmocka_unit_test(test_pc_alignment),
-		cmocka_unit_test(test_fetch_abort),
-		cmocka_unit_test(test_stuck_detection),
-		cmocka_unit_test(test_self_modifying),
+	        cmocka_unit_test(test_b_bl),
+	        cmocka_unit_test(test_b_cond_all),
+	        cmocka_unit_test(test_cbz_tbz),
+	        cmocka_unit_test(test_br_blr_ret),
+	        cmocka_unit_test(test_svc_el1),
+	        cmocka_unit_test(test_svc_el0),
+	        cmocka_unit_test(test_hvc),
+	        cmocka_unit_test(test_hvc_undefined),
+	        cmocka_unit_test(test_smc),
+	        cmocka_unit_test(test_brk_hlt),
+	        cmocka_unit_test(test_hlt_semihosting_hook),
+	        cmocka_unit_test(test_eret_legal),
+	        cmocka_unit_test(test_eret_illegal),
+	        cmocka_unit_test(test_eret_el0_undefined),
+	        cmocka_unit_test(test_pstate_access),
+	        cmocka_unit_test(test_sysreg_undefined),
+	        cmocka_unit_test(test_el0_sysreg_traps),
+	        cmocka_unit_test(test_hints_barriers_maintenance),
+	        cmocka_unit_test(test_dc_zva),
+	        cmocka_unit_test(test_pc_alignment),
+	        cmocka_unit_test(test_fetch_abort),
+	        cmocka_unit_test(test_stuck_detection),
+	        cmocka_unit_test(test_self_modifying),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -18,10 +18,10 @@ struct table {
 };
 
 static const struct table tables[] = {
-	{"dp_imm", decode_dp_imm, 0x0300},	   /* 100x */
-	{"dp_reg", decode_dp_reg, 0x2020},	   /* x101 */
-	{"branch_sys", decode_branch_sys, 0x0c00}, /* 101x */
-	{"ldst", decode_ldst, 0x5050},		   /* x1x0 */
+        {"dp_imm", decode_dp_imm, 0x0300},         /* 100x */
+        {"dp_reg", decode_dp_reg, 0x2020},         /* x101 */
+        {"branch_sys", decode_branch_sys, 0x0c00}, /* 101x */
+        {"ldst", decode_ldst, 0x5050},             /* x1x0 */
 };
 
 /*
@@ -29,10 +29,10 @@ static const struct table tables[] = {
  * catches the rest of its space. The earlier row always wins.
  */
 static const char *const allowed_overlaps[][2] = {
-	{"WFE", "HINT"},
-	{"WFI", "HINT"},
-	{"SEV", "HINT"},
-	{"SEVL", "HINT"},
+        {"WFE", "HINT"},
+        {"WFI", "HINT"},
+        {"SEV", "HINT"},
+        {"SEVL", "HINT"},
 };
 
 static bool overlap_allowed(const char *a, const char *b)
@@ -67,7 +67,7 @@ static void test_rows_reachable(void **state)
 			}
 			if (!reachable)
 				fprintf(stderr, "%s: row %s is unreachable\n", tables[t].name,
-					r->name);
+				        r->name);
 			assert_true(reachable);
 		}
 	}
@@ -86,7 +86,7 @@ static void test_no_overlaps(void **state)
 				if (overlap_allowed(a->name, b->name))
 					continue;
 				fprintf(stderr, "%s: rows '%s' and '%s' overlap\n", tables[t].name,
-					a->name, b->name);
+				        a->name, b->name);
 				bad++;
 			}
 		}
@@ -99,15 +99,15 @@ static void test_unallocated(void **state)
 {
 	(void)state;
 	static const uint32_t words[] = {
-		0x00000000, /* UDF #0: permanently undefined */
-		0x0000ffff, /* UDF #0xffff */
-		0x06000000, /* op0 = 0011: unallocated */
-		0x54000010, /* B.cond with o0 = 1: BC.cond, FEAT_HBC not implemented */
-		0xd4a00001, /* DCPS1 */
-		0xd6bf03e0, /* DRPS */
-		0xd5033f1f, /* barriers CRm = 1111, op2 = 000: unallocated */
-		0xd503301f, /* barriers CRm = 0000, op2 = 000: unallocated */
-		0xd503101f, /* WFET xzr: FEAT_WFxT not implemented */
+	        0x00000000, /* UDF #0: permanently undefined */
+	        0x0000ffff, /* UDF #0xffff */
+	        0x06000000, /* op0 = 0011: unallocated */
+	        0x54000010, /* B.cond with o0 = 1: BC.cond, FEAT_HBC not implemented */
+	        0xd4a00001, /* DCPS1 */
+	        0xd6bf03e0, /* DRPS */
+	        0xd5033f1f, /* barriers CRm = 1111, op2 = 000: unallocated */
+	        0xd503301f, /* barriers CRm = 0000, op2 = 000: unallocated */
+	        0xd503101f, /* WFET xzr: FEAT_WFxT not implemented */
 	};
 	assert_int_equal(decode_init(), 0);
 	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
@@ -121,10 +121,10 @@ static void test_unallocated(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_patterns_parse),
-		cmocka_unit_test(test_rows_reachable),
-		cmocka_unit_test(test_no_overlaps),
-		cmocka_unit_test(test_unallocated),
+	        cmocka_unit_test(test_patterns_parse),
+	        cmocka_unit_test(test_rows_reachable),
+	        cmocka_unit_test(test_no_overlaps),
+	        cmocka_unit_test(test_unallocated),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

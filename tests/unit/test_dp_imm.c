@@ -361,9 +361,9 @@ static void test_bitfield_aliases(void **state)
 static void test_bitfield_unallocated(void **state)
 {
 	struct cpu *cpu = *state;
-	undef(cpu, TH_FIELD(0xd37cec20, 30, 29, 3));	/* lsl x0, x1, #4 with opc=11 */
-	undef(cpu, TH_FIELD(0xd37cec20, 22, 22, 0));	/* sf=1, N=0 */
-	undef(cpu, TH_FIELD(0x53010020, 22, 22, 1));	/* lsl w0, w1, #31 with N=1 */
+	undef(cpu, TH_FIELD(0xd37cec20, 30, 29, 3));    /* lsl x0, x1, #4 with opc=11 */
+	undef(cpu, TH_FIELD(0xd37cec20, 22, 22, 0));    /* sf=1, N=0 */
+	undef(cpu, TH_FIELD(0x53010020, 22, 22, 1));    /* lsl w0, w1, #31 with N=1 */
 	undef(cpu, TH_FIELD(0x53010020, 15, 10, 0x20)); /* sf=0, imms<5>=1 */
 	undef(cpu, TH_FIELD(0x53010020, 21, 16, 0x21)); /* sf=0, immr<5>=1 */
 }
@@ -404,19 +404,19 @@ static void test_dp_imm_unallocated(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		TH_TEST_EL1(test_add_imm),
-		TH_TEST_EL1(test_add_imm_sp),
-		TH_TEST_EL1(test_add_imm_w),
-		TH_TEST_EL1(test_addsub_imm_flags),
-		TH_TEST_EL1(test_logical_imm_masks),
-		TH_TEST_EL1(test_logical_imm_reserved),
-		TH_TEST_EL1(test_logical_imm_ops),
-		TH_TEST_EL1(test_movewide),
-		TH_TEST_EL1(test_adr_adrp),
-		TH_TEST_EL1(test_bitfield_aliases),
-		TH_TEST_EL1(test_bitfield_unallocated),
-		TH_TEST_EL1(test_extr),
-		TH_TEST_EL1(test_dp_imm_unallocated),
+	        TH_TEST_EL1(test_add_imm),
+	        TH_TEST_EL1(test_add_imm_sp),
+	        TH_TEST_EL1(test_add_imm_w),
+	        TH_TEST_EL1(test_addsub_imm_flags),
+	        TH_TEST_EL1(test_logical_imm_masks),
+	        TH_TEST_EL1(test_logical_imm_reserved),
+	        TH_TEST_EL1(test_logical_imm_ops),
+	        TH_TEST_EL1(test_movewide),
+	        TH_TEST_EL1(test_adr_adrp),
+	        TH_TEST_EL1(test_bitfield_aliases),
+	        TH_TEST_EL1(test_bitfield_unallocated),
+	        TH_TEST_EL1(test_extr),
+	        TH_TEST_EL1(test_dp_imm_unallocated),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

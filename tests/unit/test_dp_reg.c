@@ -438,7 +438,7 @@ static uint32_t ref_crc(uint32_t acc, uint64_t val, unsigned size, uint32_t poly
 static void crc_step(struct cpu *cpu, uint32_t insn, uint64_t val, unsigned size, uint32_t poly)
 {
 	uint32_t expect = ref_crc((uint32_t)x_read(cpu, 0),
-				  val & ((size < 64 ? 1ull << size : 0) - 1), size, poly);
+	                          val & ((size < 64 ? 1ull << size : 0) - 1), size, poly);
 	x_write(cpu, 1, val);
 	th_exec_ok(cpu, insn);
 	assert_int_equal(x_read(cpu, 0), expect);
@@ -447,10 +447,10 @@ static void crc_step(struct cpu *cpu, uint32_t insn, uint64_t val, unsigned size
 static const char check_input[] = "123456789";
 
 /* The words, all with Wd = Wn = w0 and Rm = x1/w1 */
-#define CRC32B	0x1ac14000 /* crc32b w0, w0, w1 */
-#define CRC32H	0x1ac14400 /* crc32h w0, w0, w1 */
-#define CRC32W	0x1ac14800 /* crc32w w0, w0, w1 */
-#define CRC32X	0x9ac14c00 /* crc32x w0, w0, x1 */
+#define CRC32B  0x1ac14000 /* crc32b w0, w0, w1 */
+#define CRC32H  0x1ac14400 /* crc32h w0, w0, w1 */
+#define CRC32W  0x1ac14800 /* crc32w w0, w0, w1 */
+#define CRC32X  0x9ac14c00 /* crc32x w0, w0, x1 */
 #define CRC32CB 0x1ac15000 /* crc32cb w0, w0, w1 */
 #define CRC32CH 0x1ac15400 /* crc32ch w0, w0, w1 */
 #define CRC32CW 0x1ac15800 /* crc32cw w0, w0, w1 */
@@ -589,19 +589,19 @@ static void test_dp_reg_unallocated(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		TH_TEST_EL1(test_logical_shifted),
-		TH_TEST_EL1(test_addsub_shifted),
-		TH_TEST_EL1(test_addsub_extended),
-		TH_TEST_EL1(test_add_with_carry),
-		TH_TEST_EL1(test_condcmp),
-		TH_TEST_EL1(test_condsel),
-		TH_TEST_EL1(test_dp1),
-		TH_TEST_EL1(test_dp2_div_shift),
-		TH_TEST_EL1(test_crc_bytes),
-		TH_TEST_EL1(test_crc_sizes),
-		TH_TEST_EL1(test_crc_unallocated),
-		TH_TEST_EL1(test_dp3),
-		TH_TEST_EL1(test_dp_reg_unallocated),
+	        TH_TEST_EL1(test_logical_shifted),
+	        TH_TEST_EL1(test_addsub_shifted),
+	        TH_TEST_EL1(test_addsub_extended),
+	        TH_TEST_EL1(test_add_with_carry),
+	        TH_TEST_EL1(test_condcmp),
+	        TH_TEST_EL1(test_condsel),
+	        TH_TEST_EL1(test_dp1),
+	        TH_TEST_EL1(test_dp2_div_shift),
+	        TH_TEST_EL1(test_crc_bytes),
+	        TH_TEST_EL1(test_crc_sizes),
+	        TH_TEST_EL1(test_crc_unallocated),
+	        TH_TEST_EL1(test_dp3),
+	        TH_TEST_EL1(test_dp_reg_unallocated),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -16,7 +16,7 @@
 #include "elf_load.h"
 
 #define RAM_SIZE  (1ull << 20)
-#define RAM_END	  (VIRT_RAM_BASE + RAM_SIZE)
+#define RAM_END   (VIRT_RAM_BASE + RAM_SIZE)
 #define DATA_OFF  0x100
 #define DATA_SIZE 16
 
@@ -66,14 +66,14 @@ static void image_init(struct image *m, unsigned nph)
 	for (unsigned i = 0; i < nph; i++)
 		m->ph[i] = (Elf64_Phdr){.p_type = PT_NOTE, .p_offset = DATA_OFF};
 	m->ph[0] = (Elf64_Phdr){
-		.p_type = PT_LOAD,
-		.p_flags = PF_R | PF_X,
-		.p_offset = DATA_OFF,
-		.p_vaddr = VIRT_RAM_BASE,
-		.p_paddr = VIRT_RAM_BASE,
-		.p_filesz = DATA_SIZE,
-		.p_memsz = 2 * DATA_SIZE,
-		.p_align = 16,
+	        .p_type = PT_LOAD,
+	        .p_flags = PF_R | PF_X,
+	        .p_offset = DATA_OFF,
+	        .p_vaddr = VIRT_RAM_BASE,
+	        .p_paddr = VIRT_RAM_BASE,
+	        .p_filesz = DATA_SIZE,
+	        .p_memsz = 2 * DATA_SIZE,
+	        .p_align = 16,
 	};
 	for (unsigned i = 0; i < DATA_SIZE; i++)
 		m->buf[DATA_OFF + i] = (uint8_t)(0xa0 + i);
@@ -393,25 +393,25 @@ int main(void)
 {
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 	const struct CMUnitTest tests[] = {
-		T(test_valid_image),
-		T(test_loads_at_paddr),
-		T(test_segment_at_ram_end),
-		T(test_two_segments),
-		T(test_not_elf),
-		T(test_truncated_header),
-		T(test_ident),
-		T(test_wrong_machine),
-		T(test_wrong_type),
-		T(test_header_sizes),
-		T(test_phdr_table_bounds),
-		T(test_segment_file_bounds),
-		T(test_segment_outside_ram),
-		T(test_segment_over_device),
-		T(test_entry_outside_ram),
-		T(test_no_loadable_segment),
-		T(test_other_segments_ignored),
-		T(test_nothing_written_on_failure),
-		T(test_load_file),
+	        T(test_valid_image),
+	        T(test_loads_at_paddr),
+	        T(test_segment_at_ram_end),
+	        T(test_two_segments),
+	        T(test_not_elf),
+	        T(test_truncated_header),
+	        T(test_ident),
+	        T(test_wrong_machine),
+	        T(test_wrong_type),
+	        T(test_header_sizes),
+	        T(test_phdr_table_bounds),
+	        T(test_segment_file_bounds),
+	        T(test_segment_outside_ram),
+	        T(test_segment_over_device),
+	        T(test_entry_outside_ram),
+	        T(test_no_loadable_segment),
+	        T(test_other_segments_ignored),
+	        T(test_nothing_written_on_failure),
+	        T(test_load_file),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -20,7 +20,7 @@
 #define HCR_FMO (1ull << 3)
 #define HCR_IMO (1ull << 4)
 #define HCR_AMO (1ull << 5)
-#define HCR_VI	(1ull << 7)
+#define HCR_VI  (1ull << 7)
 #define HCR_VSE (1ull << 8)
 #define HCR_TWI (1ull << 13)
 #define HCR_TGE (1ull << 27)
@@ -358,13 +358,13 @@ static void test_eret_unmasks(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_irq_el1_only),	  cmocka_unit_test(test_irq_el2_routing),
-		cmocka_unit_test(test_irq_el3_routing),	  cmocka_unit_test(test_fiq_serror_slots),
-		cmocka_unit_test(test_async_priority),	  cmocka_unit_test(test_virtual_irq),
-		cmocka_unit_test(test_virtual_serror),	  cmocka_unit_test(test_wfi_masked_wakeup),
-		cmocka_unit_test(test_wfi_interrupt),	  cmocka_unit_test(test_wfe),
-		cmocka_unit_test(test_wfx_traps),	  cmocka_unit_test(test_run_wait_forever),
-		cmocka_unit_test(test_run_wfi_idle_hook), cmocka_unit_test(test_eret_unmasks),
+	        cmocka_unit_test(test_irq_el1_only),      cmocka_unit_test(test_irq_el2_routing),
+	        cmocka_unit_test(test_irq_el3_routing),   cmocka_unit_test(test_fiq_serror_slots),
+	        cmocka_unit_test(test_async_priority),    cmocka_unit_test(test_virtual_irq),
+	        cmocka_unit_test(test_virtual_serror),    cmocka_unit_test(test_wfi_masked_wakeup),
+	        cmocka_unit_test(test_wfi_interrupt),     cmocka_unit_test(test_wfe),
+	        cmocka_unit_test(test_wfx_traps),         cmocka_unit_test(test_run_wait_forever),
+	        cmocka_unit_test(test_run_wfi_idle_hook), cmocka_unit_test(test_eret_unmasks),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -127,20 +127,20 @@ static void test_sign_extend(void **state)
 		uint32_t mem;
 		uint64_t want;
 	} c[] = {
-		{0x39800041 /* ldrsb x1, [x2] */, 0x80, 0xffffffffffffff80ull},
-		{0x39800041 /* ldrsb x1, [x2] */, 0x7f, 0x7f},
-		{0x39c00041 /* ldrsb w1, [x2] */, 0x80, 0xffffff80},
-		{0x39400041 /* ldrb w1, [x2] */, 0x80, 0x80}, /* zero-extended */
-		{0x79800041 /* ldrsh x1, [x2] */, 0x8000, 0xffffffffffff8000ull},
-		{0x79800041 /* ldrsh x1, [x2] */, 0x7fff, 0x7fff},
-		{0x79c00041 /* ldrsh w1, [x2] */, 0x8000, 0xffff8000},
-		{0x79400041 /* ldrh w1, [x2] */, 0x8000, 0x8000},
-		{0xb9800041 /* ldrsw x1, [x2] */, 0x80000000, 0xffffffff80000000ull},
-		{0xb9800041 /* ldrsw x1, [x2] */, 0x7fffffff, 0x7fffffff},
-		{0xb9400041 /* ldr w1, [x2] */, 0x80000000, 0x80000000},
-		{0x78c00041 /* ldursh w1, [x2] */, 0xffff, 0xffffffff}, /* -1 as a W */
-		{0x38800841 /* ldtrsb x1, [x2] */, 0xff, ~0ull},
-		{0x78c00841 /* ldtrsh w1, [x2] */, 0x8001, 0xffff8001},
+	        {0x39800041 /* ldrsb x1, [x2] */, 0x80, 0xffffffffffffff80ull},
+	        {0x39800041 /* ldrsb x1, [x2] */, 0x7f, 0x7f},
+	        {0x39c00041 /* ldrsb w1, [x2] */, 0x80, 0xffffff80},
+	        {0x39400041 /* ldrb w1, [x2] */, 0x80, 0x80}, /* zero-extended */
+	        {0x79800041 /* ldrsh x1, [x2] */, 0x8000, 0xffffffffffff8000ull},
+	        {0x79800041 /* ldrsh x1, [x2] */, 0x7fff, 0x7fff},
+	        {0x79c00041 /* ldrsh w1, [x2] */, 0x8000, 0xffff8000},
+	        {0x79400041 /* ldrh w1, [x2] */, 0x8000, 0x8000},
+	        {0xb9800041 /* ldrsw x1, [x2] */, 0x80000000, 0xffffffff80000000ull},
+	        {0xb9800041 /* ldrsw x1, [x2] */, 0x7fffffff, 0x7fffffff},
+	        {0xb9400041 /* ldr w1, [x2] */, 0x80000000, 0x80000000},
+	        {0x78c00041 /* ldursh w1, [x2] */, 0xffff, 0xffffffff}, /* -1 as a W */
+	        {0x38800841 /* ldtrsb x1, [x2] */, 0xff, ~0ull},
+	        {0x78c00841 /* ldtrsh w1, [x2] */, 0x8001, 0xffff8001},
 	};
 	struct cpu *cpu = *state;
 	cpu->x[2] = D;
@@ -165,7 +165,7 @@ static void test_register_offset(void **state)
 	th_exec_ok(cpu, 0xf8637841 /* ldr x1, [x2, x3, lsl #3] */); /* D + (2 << 3) */
 	assert_int_equal(cpu->x[1], 0x1616161616161616ull);
 
-	cpu->x[3] = 0xffffffff00000001ull;			     /* UXTW ignores bits [63:32] */
+	cpu->x[3] = 0xffffffff00000001ull;                           /* UXTW ignores bits [63:32] */
 	th_exec_ok(cpu, 0xb8635841 /* ldr w1, [x2, w3, uxtw #2] */); /* D + 4 */
 	assert_int_equal(cpu->x[1], 0x44440000);
 
@@ -173,7 +173,7 @@ static void test_register_offset(void **state)
 	th_exec_ok(cpu, 0xf863c841 /* ldr x1, [x2, w3, sxtw] */);
 	assert_int_equal(cpu->x[1], 0xd8d8d8d8d8d8d8d8ull);
 
-	cpu->x[3] = ~0ull;					      /* SXTX #1: -2 */
+	cpu->x[3] = ~0ull;                                            /* SXTX #1: -2 */
 	th_exec_ok(cpu, 0x7863f841 /* ldrh w1, [x2, x3, sxtx #1] */); /* D - 2 */
 	assert_int_equal(cpu->x[1], 0xd8d8);
 
@@ -297,7 +297,7 @@ static void test_sp_base(void **state)
 
 	cpu->sp_el[2] = D + 8;
 	th_exec_ok(cpu, 0xf94003e6 /* ldr x6, [sp] */); /* SA = 0 after reset: no check */
-	cpu->sr[SR_SCTLR_EL2] |= 1u << 3;		/* SCTLR_EL2.SA */
+	cpu->sr[SR_SCTLR_EL2] |= 1u << 3;               /* SCTLR_EL2.SA */
 	cpu_tlb_flush(cpu);
 	th_exec_fault(cpu, 0xf94003e6 /* ldr x6, [sp] */, 2, EC_SP_ALIGN);
 	th_exec_fault(cpu, 0xf8008fe6 /* str x6, [sp, #8]! */, 2, EC_SP_ALIGN);
@@ -325,11 +325,11 @@ static void test_unprivileged(void **state)
 static void test_prfm_nop(void **state)
 {
 	static const uint32_t words[] = {
-		0xf9800420 /* prfm pldl1keep, [x1, #8] */,
-		0xf89ff033 /* prfum pstl2strm, [x1, #-1] */,
-		0xf8a27824 /* prfm pldl3keep, [x1, x2, lsl #3] */,
-		0xd8000008 /* prfm plil1keep, . */,
-		0xf98003e0 /* prfm pldl1keep, [sp] */,
+	        0xf9800420 /* prfm pldl1keep, [x1, #8] */,
+	        0xf89ff033 /* prfum pstl2strm, [x1, #-1] */,
+	        0xf8a27824 /* prfm pldl3keep, [x1, x2, lsl #3] */,
+	        0xd8000008 /* prfm plil1keep, . */,
+	        0xf98003e0 /* prfm pldl1keep, [sp] */,
 	};
 	struct cpu *cpu = *state;
 	cpu->x[1] = 0x10000001; /* neither RAM nor aligned */
@@ -440,14 +440,14 @@ static void test_zero_register(void **state)
 static void test_unallocated(void **state)
 {
 	static const uint32_t words[] = {
-		0xb9c00041, /* ldrsw x1, [x2] 0xb9800041 with opc 10 -> 11: size 10, opc 11 */
-		0xf8800841, /* ldtrsw x1, [x2] 0xb8800841 with size 11: no LDTRS to 64 from 64 */
-		0xf8800441, /* same space, post-index (size 11 opc 10 is PRFM only unscaled) */
-		0x68400861, /* ldnp w1, w2, [x3] 0x28400861 with opc 01: no LDNPSW */
-		0xe9400861, /* ldp x1, x2, [x3] 0xa9400861 with opc 11 */
-		0x68000861, /* stnp w1, w2 with opc 01: no STNP form there */
-		0x7cc00041, /* ldur h1, [x2] 0x7c400041 with opc 11: Q only for size 00 */
-		0x48207882, /* casp x0, x1, x2, x3, [x4] 0x48207c82 with Rt2 11111 -> 11110 */
+	        0xb9c00041, /* ldrsw x1, [x2] 0xb9800041 with opc 10 -> 11: size 10, opc 11 */
+	        0xf8800841, /* ldtrsw x1, [x2] 0xb8800841 with size 11: no LDTRS to 64 from 64 */
+	        0xf8800441, /* same space, post-index (size 11 opc 10 is PRFM only unscaled) */
+	        0x68400861, /* ldnp w1, w2, [x3] 0x28400861 with opc 01: no LDNPSW */
+	        0xe9400861, /* ldp x1, x2, [x3] 0xa9400861 with opc 11 */
+	        0x68000861, /* stnp w1, w2 with opc 01: no STNP form there */
+	        0x7cc00041, /* ldur h1, [x2] 0x7c400041 with opc 11: Q only for size 00 */
+	        0x48207882, /* casp x0, x1, x2, x3, [x4] 0x48207c82 with Rt2 11111 -> 11110 */
 	};
 	struct cpu *cpu = *state;
 	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
@@ -464,19 +464,19 @@ static void test_unallocated(void **state)
 static void test_unimplemented(void **state)
 {
 	static const uint32_t words[] = {
-		0x3dc00000 /* ldr q0, [x0] */,
-		0xfc008441 /* str d1, [x2], #8 */,
-		0x2d410400 /* ldp s0, s1, [x0, #8] */,
-		0x5c000002 /* ldr d2, . */,
-		0x3c616803 /* ldr b3, [x0, x1] */,
-		0x4c407000 /* ld1 {v0.16b}, [x0] */,
-		0x0dbf9000 /* st2 {v0.s, v1.s}[1], [x0], #8 */,
-		0xd9200841 /* stg x1, [x2] */,
-		0x69000861 /* stgp x1, x2, [x3] */,
-		0x19010440 /* cpyfp [x0]!, [x1]!, x2! */,
-		0x19c20420 /* setp [x0]!, x1!, x2 */,
-		0xf8200441 /* ldraa x1, [x2] */,
-		0xf83fd020 /* ld64b x0, [x1] */,
+	        0x3dc00000 /* ldr q0, [x0] */,
+	        0xfc008441 /* str d1, [x2], #8 */,
+	        0x2d410400 /* ldp s0, s1, [x0, #8] */,
+	        0x5c000002 /* ldr d2, . */,
+	        0x3c616803 /* ldr b3, [x0, x1] */,
+	        0x4c407000 /* ld1 {v0.16b}, [x0] */,
+	        0x0dbf9000 /* st2 {v0.s, v1.s}[1], [x0], #8 */,
+	        0xd9200841 /* stg x1, [x2] */,
+	        0x69000861 /* stgp x1, x2, [x3] */,
+	        0x19010440 /* cpyfp [x0]!, [x1]!, x2! */,
+	        0x19c20420 /* setp [x0]!, x1!, x2 */,
+	        0xf8200441 /* ldraa x1, [x2] */,
+	        0xf83fd020 /* ld64b x0, [x1] */,
 	};
 	struct cpu *cpu = *state;
 	cpu->x[0] = D;
@@ -492,27 +492,27 @@ static void test_unimplemented(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		TH_TEST_EL2(test_ldr_unsigned_offset),
-		TH_TEST_EL2(test_str_sizes),
-		TH_TEST_EL2(test_unscaled_negative),
-		TH_TEST_EL2(test_pre_index),
-		TH_TEST_EL2(test_post_index),
-		TH_TEST_EL2(test_sign_extend),
-		TH_TEST_EL2(test_register_offset),
-		TH_TEST_EL2(test_register_offset_unallocated),
-		TH_TEST_EL2(test_literal),
-		TH_TEST_EL2(test_pairs),
-		TH_TEST_EL2(test_ldpsw),
-		TH_TEST_EL2(test_sp_base),
-		TH_TEST_EL2(test_unprivileged),
-		TH_TEST_EL2(test_prfm_nop),
-		TH_TEST_EL2(test_fault_leaves_state),
-		TH_TEST_EL2(test_cu_writeback_load),
-		TH_TEST_EL2(test_cu_writeback_store),
-		TH_TEST_EL2(test_cu_ldp_same_register),
-		TH_TEST_EL2(test_zero_register),
-		TH_TEST_EL2(test_unallocated),
-		TH_TEST_EL2(test_unimplemented),
+	        TH_TEST_EL2(test_ldr_unsigned_offset),
+	        TH_TEST_EL2(test_str_sizes),
+	        TH_TEST_EL2(test_unscaled_negative),
+	        TH_TEST_EL2(test_pre_index),
+	        TH_TEST_EL2(test_post_index),
+	        TH_TEST_EL2(test_sign_extend),
+	        TH_TEST_EL2(test_register_offset),
+	        TH_TEST_EL2(test_register_offset_unallocated),
+	        TH_TEST_EL2(test_literal),
+	        TH_TEST_EL2(test_pairs),
+	        TH_TEST_EL2(test_ldpsw),
+	        TH_TEST_EL2(test_sp_base),
+	        TH_TEST_EL2(test_unprivileged),
+	        TH_TEST_EL2(test_prfm_nop),
+	        TH_TEST_EL2(test_fault_leaves_state),
+	        TH_TEST_EL2(test_cu_writeback_load),
+	        TH_TEST_EL2(test_cu_writeback_store),
+	        TH_TEST_EL2(test_cu_ldp_same_register),
+	        TH_TEST_EL2(test_zero_register),
+	        TH_TEST_EL2(test_unallocated),
+	        TH_TEST_EL2(test_unimplemented),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

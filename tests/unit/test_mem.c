@@ -179,14 +179,14 @@ static void test_debug_access(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_ram_roundtrip_and_tlb),
-		cmocka_unit_test(test_mmio),
-		cmocka_unit_test(test_external_abort),
-		cmocka_unit_test(test_alignment_device),
-		cmocka_unit_test(test_address_size),
-		cmocka_unit_test(test_sp_alignment),
-		cmocka_unit_test(test_code_page_write),
-		cmocka_unit_test(test_debug_access),
+	        cmocka_unit_test(test_ram_roundtrip_and_tlb),
+	        cmocka_unit_test(test_mmio),
+	        cmocka_unit_test(test_external_abort),
+	        cmocka_unit_test(test_alignment_device),
+	        cmocka_unit_test(test_address_size),
+	        cmocka_unit_test(test_sp_alignment),
+	        cmocka_unit_test(test_code_page_write),
+	        cmocka_unit_test(test_debug_access),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -79,8 +79,8 @@ static void test_defaults(void **state)
 static void test_all_options(void **state)
 {
 	struct run *r = parse("--el", "3", "--mem=1G", "--semihosting", "--max-insns", "1000",
-			      "--stats", "--trace", "exc,eret,insn", "--trace-file", "t.jsonl",
-			      "--trace-format", "jsonl", "hyp.elf", NULL);
+	                      "--stats", "--trace", "exc,eret,insn", "--trace-file", "t.jsonl",
+	                      "--trace-format", "jsonl", "hyp.elf", NULL);
 	assert_int_equal(r->status, 0);
 	assert_int_equal(r->o.el, 3);
 	assert_int_equal(r->o.mem_size, 1ull << 30);
@@ -155,7 +155,7 @@ static void test_size_parser(void **state)
 	assert_int_equal(options_parse_size("1T", &v), -1);
 	assert_int_equal(options_parse_size("1.5G", &v), -1);
 	assert_int_equal(options_parse_size("18446744073709551616", &v), -1); /* 2^64 */
-	assert_int_equal(options_parse_size("17179869184G", &v), -1);	      /* 2^64 bytes */
+	assert_int_equal(options_parse_size("17179869184G", &v), -1);         /* 2^64 bytes */
 }
 
 static void test_mem_values(void **state)
@@ -163,8 +163,8 @@ static void test_mem_values(void **state)
 	assert_int_equal(parse("--mem", "1M", "i", NULL)->o.mem_size, 1ull << 20);
 	assert_int_equal(parse("--mem", "3G", "i", NULL)->o.mem_size, 3ull << 30);
 	assert_int_equal(parse("--mem", "1052672", "i", NULL)->o.mem_size, 1052672); /* 1M+4K */
-	assert_usage_error(parse("--mem", "1020K", "i", NULL), "--mem");	     /* below 1M */
-	assert_usage_error(parse("--mem", "3145732K", "i", NULL), "--mem");	     /* 3G + 4K */
+	assert_usage_error(parse("--mem", "1020K", "i", NULL), "--mem");             /* below 1M */
+	assert_usage_error(parse("--mem", "3145732K", "i", NULL), "--mem");          /* 3G + 4K */
 	assert_usage_error(parse("--mem", "4G", "i", NULL), "--mem");
 	assert_usage_error(parse("--mem", "1048577", "i", NULL), "--mem"); /* not 4K-aligned */
 	assert_usage_error(parse("--mem", "0", "i", NULL), "--mem");
@@ -176,7 +176,7 @@ static void test_max_insns_values(void **state)
 {
 	assert_int_equal(parse("--max-insns", "1", "i", NULL)->o.max_insns, 1);
 	assert_int_equal(parse("--max-insns", "18446744073709551615", "i", NULL)->o.max_insns,
-			 UINT64_MAX);
+	                 UINT64_MAX);
 	assert_usage_error(parse("--max-insns", "0", "i", NULL), "--max-insns");
 	assert_usage_error(parse("--max-insns", "-5", "i", NULL), "--max-insns");
 	assert_usage_error(parse("--max-insns", "10k", "i", NULL), "--max-insns");
@@ -200,7 +200,7 @@ static void test_trace_values(void **state)
 	assert_usage_error(parse("--trace-format", "xml", "i", NULL), "--trace-format");
 	assert_usage_error(parse("--trace-file=", "i", NULL), "--trace-file");
 	assert_int_equal(parse("--trace-format", "text", "i", NULL)->o.trace_format,
-			 TRACE_FORMAT_TEXT);
+	                 TRACE_FORMAT_TEXT);
 }
 
 static void test_usage_errors(void **state)
@@ -217,17 +217,17 @@ static void test_usage_errors(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_defaults),
-		cmocka_unit_test(test_all_options),
-		cmocka_unit_test(test_image_before_options),
-		cmocka_unit_test(test_guest_args),
-		cmocka_unit_test(test_help_version),
-		cmocka_unit_test(test_el_values),
-		cmocka_unit_test(test_size_parser),
-		cmocka_unit_test(test_mem_values),
-		cmocka_unit_test(test_max_insns_values),
-		cmocka_unit_test(test_trace_values),
-		cmocka_unit_test(test_usage_errors),
+	        cmocka_unit_test(test_defaults),
+	        cmocka_unit_test(test_all_options),
+	        cmocka_unit_test(test_image_before_options),
+	        cmocka_unit_test(test_guest_args),
+	        cmocka_unit_test(test_help_version),
+	        cmocka_unit_test(test_el_values),
+	        cmocka_unit_test(test_size_parser),
+	        cmocka_unit_test(test_mem_values),
+	        cmocka_unit_test(test_max_insns_values),
+	        cmocka_unit_test(test_trace_values),
+	        cmocka_unit_test(test_usage_errors),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -62,12 +62,12 @@ static void test_reset_values(void **state)
 	assert_int_equal(rd(0x030), 0x0300); /* UARTCR: TXE, RXE */
 	assert_int_equal(rd(0x034), 0x12);   /* UARTIFLS: 1/2 and 1/2 */
 	assert_int_equal(rd(0x018), 0x90);   /* UARTFR: TXFE, RXFE */
-	assert_int_equal(rd(0x02c), 0);	     /* UARTLCR_H */
-	assert_int_equal(rd(0x038), 0);	     /* UARTIMSC */
-	assert_int_equal(rd(0x03c), 0);	     /* UARTRIS */
-	assert_int_equal(rd(0x040), 0);	     /* UARTMIS */
-	assert_int_equal(rd(0x048), 0);	     /* UARTDMACR */
-	assert_int_equal(rd(0x004), 0);	     /* UARTRSR */
+	assert_int_equal(rd(0x02c), 0);      /* UARTLCR_H */
+	assert_int_equal(rd(0x038), 0);      /* UARTIMSC */
+	assert_int_equal(rd(0x03c), 0);      /* UARTRIS */
+	assert_int_equal(rd(0x040), 0);      /* UARTMIS */
+	assert_int_equal(rd(0x048), 0);      /* UARTDMACR */
+	assert_int_equal(rd(0x004), 0);      /* UARTRSR */
 	assert_false(pl011_irq_level(&uart));
 }
 
@@ -152,13 +152,13 @@ static void test_receive_fifo(void **state)
 
 static void test_receive_interrupts(void **state)
 {
-	enable_rx(UARTLCR_H_FEN);	  /* RX trigger 1/2 of 32: 16 */
+	enable_rx(UARTLCR_H_FEN);         /* RX trigger 1/2 of 32: 16 */
 	wr(0x038, (1u << 4) | (1u << 6)); /* RXIM | RTIM */
 	uart.ris = 0;
 	host_type("0123456789abcde"); /* 15 */
 	pl011_poll(&uart);
 	assert_int_equal(rd(0x03c) & 0x50, 0); /* below the trigger, timeout not yet */
-	pl011_poll(&uart);		       /* no more data came: receive timeout */
+	pl011_poll(&uart);                     /* no more data came: receive timeout */
 	assert_int_equal(rd(0x03c) & 0x50, 1u << 6);
 	assert_true(pl011_irq_level(&uart));
 	host_type("f");
@@ -260,17 +260,17 @@ static void test_board_dispatch(void **state)
 	assert_int_equal(b.bus.ram_size, 1u << 20);
 	/* Windows may not overlap each other or RAM */
 	assert_int_equal(
-		board_add_device(&b,
-				 &(struct device){.name = "x", .base = 0x09000800, .size = 0x1000}),
-		-1);
+	        board_add_device(&b,
+	                         &(struct device){.name = "x", .base = 0x09000800, .size = 0x1000}),
+	        -1);
 	assert_int_equal(
-		board_add_device(&b,
-				 &(struct device){.name = "x", .base = 0x3ffff000, .size = 0x2000}),
-		-1);
+	        board_add_device(&b,
+	                         &(struct device){.name = "x", .base = 0x3ffff000, .size = 0x2000}),
+	        -1);
 	assert_int_equal(
-		board_add_device(
-			&b, &(struct device){.name = "gicd", .base = 0x08000000, .size = 0x10000}),
-		0);
+	        board_add_device(
+	                &b, &(struct device){.name = "gicd", .base = 0x08000000, .size = 0x10000}),
+	        0);
 	assert_string_equal(board_find_device(&b, 0x0800fffc)->name, "gicd");
 	board_free(&b);
 }
@@ -279,19 +279,19 @@ int main(void)
 {
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 	const struct CMUnitTest tests[] = {
-		T(test_reset_values),
-		T(test_id_registers),
-		T(test_register_widths),
-		T(test_transmit),
-		T(test_receive_needs_enable),
-		T(test_receive_fifo),
-		T(test_receive_interrupts),
-		T(test_rx_trigger_levels),
-		T(test_icr_clears_only_its_bits),
-		T(test_loopback),
-		T(test_access_sizes),
-		T(test_input_eof),
-		cmocka_unit_test(test_board_dispatch),
+	        T(test_reset_values),
+	        T(test_id_registers),
+	        T(test_register_widths),
+	        T(test_transmit),
+	        T(test_receive_needs_enable),
+	        T(test_receive_fifo),
+	        T(test_receive_interrupts),
+	        T(test_rx_trigger_levels),
+	        T(test_icr_clears_only_its_bits),
+	        T(test_loopback),
+	        T(test_access_sizes),
+	        T(test_input_eof),
+	        cmocka_unit_test(test_board_dispatch),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -15,8 +15,8 @@
 #include "mem.h"
 #include "semihost.h"
 
-#define BLOCK	0x40080000ull /* parameter blocks */
-#define BUF	0x40090000ull /* strings and buffers */
+#define BLOCK   0x40080000ull /* parameter blocks */
+#define BUF     0x40090000ull /* strings and buffers */
 #define RAM_END (TH_RAM_BASE + TH_RAM_SIZE)
 
 static struct cpu *cpu;
@@ -145,7 +145,7 @@ static void test_read(void **state)
 {
 	assert_int_equal(write(in_w, "abc", 3), 3);
 	memset(th_ram(cpu, BUF), '.', 8);
-	block(0, BUF, 8);			/* handle 0: stdin */
+	block(0, BUF, 8);                       /* handle 0: stdin */
 	assert_int_equal(call(0x06, BLOCK), 5); /* bytes not filled */
 	assert_memory_equal(th_ram(cpu, BUF), "abc.....", 8);
 	block(1, BUF, 8); /* stdout cannot be read */
@@ -192,9 +192,9 @@ static void test_iserror(void **state)
 
 static void test_time(void **state)
 {
-	cpu->icount = 250000000;		    /* 2.5 s at 100 MHz */
-	assert_int_equal(call(0x10, 0), 250);	    /* SYS_CLOCK: centiseconds */
-	assert_int_equal(call(0x11, 0), 2);	    /* SYS_TIME: seconds */
+	cpu->icount = 250000000;                    /* 2.5 s at 100 MHz */
+	assert_int_equal(call(0x10, 0), 250);       /* SYS_CLOCK: centiseconds */
+	assert_int_equal(call(0x11, 0), 2);         /* SYS_TIME: seconds */
 	assert_int_equal(call(0x31, 0), 100000000); /* SYS_TICKFREQ */
 	cpu->icount = 0x123456789ull;
 	assert_int_equal(call(0x30, BLOCK), 0); /* SYS_ELAPSED: low word, then high word */
@@ -209,7 +209,7 @@ static void test_get_cmdline(void **state)
 	assert_int_equal(call(0x15, BLOCK), 0);
 	assert_string_equal((char *)th_ram(cpu, BUF), "img.elf a b");
 	assert_int_equal(th_read64(cpu, BLOCK + 8), 11); /* length without the NUL */
-	block(BUF, 11, 0);				 /* no room for the NUL */
+	block(BUF, 11, 0);                               /* no room for the NUL */
 	assert_int_equal(call(0x15, BLOCK), UINT64_MAX);
 	block(RAM_END - 4, 64, 0);
 	assert_int_equal(call(0x15, BLOCK), UINT64_MAX);
@@ -220,8 +220,8 @@ static void test_heapinfo(void **state)
 	th_write64(cpu, BLOCK, BUF); /* X1 -> pointer -> the four-field block */
 	semihost_init(&sh, in_r, out_w, err_w, "", 0x40001001, 0x40000000, 512ull << 20);
 	call(0x16, BLOCK);
-	assert_int_equal(th_read64(cpu, BUF), 0x40001010);	/* heap base: image end */
-	assert_int_equal(th_read64(cpu, BUF + 8), 0x5ff00000);	/* heap limit */
+	assert_int_equal(th_read64(cpu, BUF), 0x40001010);      /* heap base: image end */
+	assert_int_equal(th_read64(cpu, BUF + 8), 0x5ff00000);  /* heap limit */
 	assert_int_equal(th_read64(cpu, BUF + 16), 0x60000000); /* stack base: top of RAM */
 	assert_int_equal(th_read64(cpu, BUF + 24), 0x5ff00000); /* 1 MiB of stack */
 	/* Little room: the stack gets at most half of what is free. */
@@ -292,21 +292,21 @@ int main(void)
 {
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 	const struct CMUnitTest tests[] = {
-		T(test_writec),
-		T(test_write0),
-		T(test_write),
-		T(test_write_bad_buffer),
-		T(test_readc),
-		T(test_read),
-		T(test_open_close_istty),
-		T(test_iserror),
-		T(test_time),
-		T(test_get_cmdline),
-		T(test_heapinfo),
-		T(test_exit),
-		T(test_exit_bad_block),
-		T(test_unknown_and_bad_pointers),
-		T(test_operation_is_w0),
+	        T(test_writec),
+	        T(test_write0),
+	        T(test_write),
+	        T(test_write_bad_buffer),
+	        T(test_readc),
+	        T(test_read),
+	        T(test_open_close_istty),
+	        T(test_iserror),
+	        T(test_time),
+	        T(test_get_cmdline),
+	        T(test_heapinfo),
+	        T(test_exit),
+	        T(test_exit_bad_block),
+	        T(test_unknown_and_bad_pointers),
+	        T(test_operation_is_w0),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
