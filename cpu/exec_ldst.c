@@ -170,7 +170,7 @@ static bool fill_pair(struct insn *in, uint32_t raw)
 	in->sf = opc == 2 ? 3 : 2;
 	in->flags =
 	        (uint8_t)(mode[type] | (opc == 2 ? LS_X : 0) | (opc == 1 ? LS_SIGNED | LS_X : 0));
-	in->imm = sext64(bits32(raw, 21, 15), 7) << in->sf;
+	in->imm = sext64(bits32(raw, 21, 15), 7) * (1ll << in->sf); /* LSL #scale, without UB */
 	if (load && in->rd == in->ra)
 		return false;
 	ldst_fill_wb_overlap(in, load, true);
