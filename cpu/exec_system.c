@@ -228,6 +228,14 @@ int exec_sevl(struct cpu *cpu, const struct insn *in)
 	return exec_sev(cpu, in);
 }
 
+/* ESB (FEAT_RAS): defer masked SErrors into DISR_EL1 / VDISR_EL2. */
+int exec_esb(struct cpu *cpu, const struct insn *in)
+{
+	(void)in;
+	irq_esb(cpu);
+	return EXEC_NEXT;
+}
+
 int exec_clrex(struct cpu *cpu, const struct insn *in)
 {
 	(void)in;
@@ -367,6 +375,8 @@ static uint64_t sysreg_read(const struct cpu *cpu, enum sysreg_id id)
 	case SR_SP_EL0: return cpu->sp_el[0];
 	case SR_SP_EL1: return cpu->sp_el[1];
 	case SR_SP_EL2: return cpu->sp_el[2];
+	case SR_ISR_EL1: return irq_isr_el1(cpu);
+	case SR_DISR_EL1: return *irq_disr((struct cpu *)cpu);
 	default: return cpu->sr[id];
 	}
 }
@@ -383,6 +393,8 @@ static void sysreg_write(struct cpu *cpu, enum sysreg_id id, uint64_t v)
 	case SR_SP_EL0: cpu->sp_el[0] = v; return;
 	case SR_SP_EL1: cpu->sp_el[1] = v; return;
 	case SR_SP_EL2: cpu->sp_el[2] = v; return;
+	/* DISR_EL1: A [31], IDS [24], ISS [23:0]; the rest RES0. */
+	case SR_DISR_EL1: *irq_disr(cpu) = v & 0x81ffffffull; return;
 	/* VBAR_ELx [10:0] are RES0. */
 	case SR_VBAR_EL1:
 	case SR_VBAR_EL2:

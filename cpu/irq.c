@@ -118,22 +118,29 @@ void irq_set_virtual_line(struct cpu *cpu, enum virq_line line, bool level)
 }
 
 /*
- * The virtual SError syndrome. FEAT_RAS is not implemented, so the Arm ARM
- * leaves it IMPLEMENTATION DEFINED (AArch64.TakeVirtualSErrorException):
- * el2sim reports ISS 0, "uncategorized".
+ * SError syndromes with FEAT_RAS. A physical SError (from a device line) is
+ * reported as IDS 0, AET 0b000 (uncontainable), EA 0, DFSC 0b010001
+ * "asynchronous SError interrupt"; a virtual one carries VSESR_EL2.{IDS,ISS}
+ * (AArch64.TakeVirtualSErrorException).
  */
-static uint64_t async_serror_syndrome(void)
+#define SERROR_ISS_PHYSICAL 0x11u
+#define DISR_A              (1ull << 31)
+
+static uint32_t async_serror_iss(const struct cpu *cpu, bool is_virtual)
 {
-	return syn_make(EC_SERROR, true, 0);
+	return is_virtual ? (uint32_t)(cpu->sr[SR_VSESR_EL2] & 0x1ffffff) : SERROR_ISS_PHYSICAL;
 }
 
 static void async_take(struct cpu *cpu, const struct async_kind *k, unsigned target,
-                       const char *cause)
+                       const char *cause, bool is_virtual)
 {
+	uint64_t esr = 0;
+	if (k->type == EXC_SERROR)
+		esr = syn_make(EC_SERROR, true, async_serror_iss(cpu, is_virtual));
 	struct exc e = {
 	        .type = k->type,
 	        .target_el = (uint8_t)target,
-	        .esr = k->type == EXC_SERROR ? async_serror_syndrome() : 0,
+	        .esr = esr,
 	        .elr = cpu->pc, /* the instruction that has not executed yet */
 	        .cause = cause,
 	};
@@ -150,17 +157,17 @@ bool irq_take_pending(struct cpu *cpu)
 			continue;
 		enum async_verdict v = async_route(cpu, k, &target, &cause);
 		if (v == ASYNC_ALWAYS || (v == ASYNC_MASKABLE && !async_masked(cpu, k))) {
-			async_take(cpu, k, target, cause);
+			async_take(cpu, k, target, cause, false);
 			return true;
 		}
 	}
 	for (unsigned i = 0; i < sizeof(async_kinds) / sizeof(async_kinds[0]); i++) {
 		const struct async_kind *k = &async_kinds[i];
 		if (async_virtual_pending(cpu, k) && !async_masked(cpu, k)) {
+			async_take(cpu, k, 1, k->vcause, true);
 			/* Taking a vSError clears HCR_EL2.VSE; VI and VF stay set. */
 			if (k->type == EXC_SERROR)
 				cpu->sr[SR_HCR_EL2] &= ~HCR_VSE;
-			async_take(cpu, k, 1, k->vcause);
 			return true;
 		}
 	}
@@ -194,4 +201,53 @@ bool irq_wfi_wakeup(const struct cpu *cpu)
 bool irq_wfe_wakeup(const struct cpu *cpu)
 {
 	return irq_wakeup(cpu, true);
+}
+
+/*
+ * AArch64.ESBOperation: a physical SError pending and masked at its target
+ * (target EL1: masked at EL0/EL1; otherwise at the target EL itself) is
+ * deferred: DISR_EL1 = A | syndrome, and it is no longer pending.
+ * AArch64.vESBOperation, at EL0/EL1 with EL2 enabled: a pending virtual
+ * SError masked by PSTATE.A goes to VDISR_EL2 and HCR_EL2.VSE is cleared.
+ */
+void irq_esb(struct cpu *cpu)
+{
+	const struct async_kind *k = &async_kinds[0]; /* SError */
+	unsigned target;
+	const char *cause;
+	if (cpu->irq_in & IRQ_LINE_SERROR) {
+		async_route(cpu, k, &target, &cause);
+		bool mask_active = target == 1 ? cpu->el <= 1 : cpu->el == target;
+		if (mask_active && async_masked(cpu, k)) {
+			cpu->sr[SR_DISR_EL1] = DISR_A | async_serror_iss(cpu, false);
+			cpu->irq_in &= ~(uint32_t)IRQ_LINE_SERROR;
+		}
+	}
+	if (async_virtual_pending(cpu, k) && async_masked(cpu, k)) {
+		cpu->sr[SR_VDISR_EL2] = DISR_A | async_serror_iss(cpu, true);
+		cpu->sr[SR_HCR_EL2] &= ~HCR_VSE;
+	}
+}
+
+uint64_t irq_isr_el1(const struct cpu *cpu)
+{
+	uint64_t isr = 0;
+	uint64_t hcr = cpu->sr[SR_HCR_EL2];
+	bool virt_ok = cpu->el <= 1 && cpu_el2_enabled(cpu) && !(hcr & HCR_TGE);
+	for (unsigned i = 0; i < sizeof(async_kinds) / sizeof(async_kinds[0]); i++) {
+		const struct async_kind *k = &async_kinds[i];
+		bool pending = virt_ok && (hcr & k->hcr_mo) ? async_virtual_pending(cpu, k)
+		                                            : (cpu->irq_in & k->line) != 0;
+		if (pending)
+			isr |= k->daif_bit;
+	}
+	return isr;
+}
+
+uint64_t *irq_disr(struct cpu *cpu)
+{
+	uint64_t hcr = cpu->sr[SR_HCR_EL2];
+	if (cpu->el == 1 && cpu_el2_enabled(cpu) && !(hcr & HCR_TGE) && (hcr & HCR_AMO))
+		return &cpu->sr[SR_VDISR_EL2];
+	return &cpu->sr[SR_DISR_EL1];
 }

@@ -8,6 +8,7 @@
 #define EL2SIM_IRQ_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 struct cpu;
 
@@ -30,6 +31,19 @@ void irq_recheck(struct cpu *cpu);
 
 /* Take the highest-priority pending, unmasked asynchronous exception, if any. */
 bool irq_take_pending(struct cpu *cpu);
+
+/*
+ * ESB (FEAT_RAS): AArch64.ESBOperation defers a pending physical SError that
+ * is masked at its target into DISR_EL1; AArch64.vESBOperation defers a
+ * masked virtual SError into VDISR_EL2 (syndrome from VSESR_EL2).
+ */
+void irq_esb(struct cpu *cpu);
+
+/* ISR_EL1: the A, I, F bits [8:6] pending as seen from EL1 (virtual when xMO). */
+uint64_t irq_isr_el1(const struct cpu *cpu);
+
+/* DISR_EL1 as accessed from the current EL: VDISR_EL2 at EL1 with HCR_EL2.AMO. */
+uint64_t *irq_disr(struct cpu *cpu);
 
 /* WFI wake-up: any interrupt that could be taken here, masked by PSTATE or not. */
 bool irq_wfi_wakeup(const struct cpu *cpu);

@@ -33,6 +33,7 @@ static const char *const allowed_overlaps[][2] = {
         {"WFI", "HINT"},
         {"SEV", "HINT"},
         {"SEVL", "HINT"},
+        {"ESB", "HINT"},
 };
 
 static bool overlap_allowed(const char *a, const char *b)

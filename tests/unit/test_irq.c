@@ -355,16 +355,113 @@ static void test_eret_unmasks(void **state)
 	th_free(cpu);
 }
 
+/*
+ * FEAT_RAS. A physical SError carries IDS 0, AET 0 (UC), DFSC 0b010001: ESR
+ * 0xbe000011 (EC 0x2F << 26 | IL). A virtual one carries VSESR_EL2[24:0].
+ * ESB defers a masked SError: DISR_EL1 / VDISR_EL2 = A [31] | syndrome.
+ */
+#define ESB            0xd503221fu
+#define MRS_X0_DISR    0xd538c120u
+#define MRS_X1_ISR     0xd538c101u
+#define MRS_X3_ERRIDR  0xd5385303u
+#define MSR_ERRSELR_X4 0xd5185324u
+
+static void test_ras_physical_serror(void **state)
+{
+	(void)state;
+	struct cpu *cpu = cpu_at(1, EL1H);
+	irq_set_line(cpu, IRQ_LINE_SERROR, true);
+	expect_taken(cpu, VBAR1 + 0x380, 1);
+	assert_int_equal(cpu->sr[SR_ESR_EL1], 0xbe000011);
+	/* Masked by PSTATE.A at its target: ESB defers it into DISR_EL1. */
+	cpu_pstate_set(cpu, EL1H | 0x100);
+	cpu->pc = TH_CODE;
+	assert_int_equal(th_exec(cpu, ESB), EXEC_NEXT);
+	assert_int_equal(cpu->sr[SR_DISR_EL1], 0x80000011);
+	assert_false(cpu->irq_in & IRQ_LINE_SERROR);
+	th_exec(cpu, MRS_X0_DISR);
+	assert_int_equal(cpu->x[0], 0x80000011);
+	th_free(cpu);
+}
+
+static void test_ras_virtual_serror(void **state)
+{
+	(void)state;
+	struct cpu *cpu = cpu_at(2, EL1H | 0x100); /* PSTATE.A set */
+	cpu->sr[SR_HCR_EL2] |= HCR_AMO | HCR_VSE;
+	cpu->sr[SR_VSESR_EL2] = 0x1000123; /* IDS = 1, ISS = 0x123 */
+	assert_int_equal(th_exec(cpu, ESB), EXEC_NEXT);
+	assert_int_equal(cpu->sr[SR_VDISR_EL2], 0x81000123);
+	assert_false(cpu->sr[SR_HCR_EL2] & HCR_VSE);
+	/* With AMO, EL1's DISR_EL1 is VDISR_EL2. */
+	th_exec(cpu, MRS_X0_DISR);
+	assert_int_equal(cpu->x[0], 0x81000123);
+	/* Unmasked, the vSError is taken with VSESR_EL2's syndrome. */
+	cpu->sr[SR_HCR_EL2] |= HCR_VSE;
+	cpu_pstate_set(cpu, EL1H);
+	cpu->pc = TH_CODE;
+	expect_taken(cpu, VBAR1 + 0x380, 1);
+	assert_int_equal(cpu->sr[SR_ESR_EL1], 0xbf000123);
+	th_free(cpu);
+}
+
+/* ISR_EL1 shows what is pending as EL1 sees it: virtual when routed by xMO. */
+static void test_isr_el1(void **state)
+{
+	(void)state;
+	struct cpu *cpu = cpu_at(2, EL1H | 0x3c0);
+	irq_set_line(cpu, IRQ_LINE_IRQ, true);
+	th_exec(cpu, MRS_X1_ISR);
+	assert_int_equal(cpu->x[1], 0x80);
+	/* With IMO the I bit shows the virtual IRQ (a pending physical one
+	 * would be taken to EL2 at once: "A" in table D1-21). */
+	irq_set_line(cpu, IRQ_LINE_IRQ, false);
+	cpu->sr[SR_HCR_EL2] |= HCR_IMO | HCR_FMO;
+	th_exec(cpu, MRS_X1_ISR);
+	assert_int_equal(cpu->x[1], 0);
+	cpu->sr[SR_HCR_EL2] |= HCR_VI;
+	th_exec(cpu, MRS_X1_ISR);
+	assert_int_equal(cpu->x[1], 0x80);
+	th_free(cpu);
+}
+
+/* No error records: ERRIDR_EL1.NUM = 0, the record registers are RAZ/WI. */
+static void test_ras_no_records(void **state)
+{
+	(void)state;
+	struct cpu *cpu = cpu_at(1, EL1H);
+	cpu->x[3] = 0x55;
+	cpu->x[4] = 7;
+	th_exec(cpu, MSR_ERRSELR_X4);
+	assert_int_equal(cpu->sr[SR_ERRSELR_EL1], 0);
+	th_exec(cpu, MRS_X3_ERRIDR);
+	assert_int_equal(cpu->x[3], 0);
+	/* ID_AA64PFR0_EL1.RAS [31:28] says FEAT_RAS. */
+	assert_int_equal((cpu->sr[SR_ID_AA64PFR0_EL1] >> 28) & 0xf, 1);
+	th_free(cpu);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	        cmocka_unit_test(test_irq_el1_only),      cmocka_unit_test(test_irq_el2_routing),
-	        cmocka_unit_test(test_irq_el3_routing),   cmocka_unit_test(test_fiq_serror_slots),
-	        cmocka_unit_test(test_async_priority),    cmocka_unit_test(test_virtual_irq),
-	        cmocka_unit_test(test_virtual_serror),    cmocka_unit_test(test_wfi_masked_wakeup),
-	        cmocka_unit_test(test_wfi_interrupt),     cmocka_unit_test(test_wfe),
-	        cmocka_unit_test(test_wfx_traps),         cmocka_unit_test(test_run_wait_forever),
-	        cmocka_unit_test(test_run_wfi_idle_hook), cmocka_unit_test(test_eret_unmasks),
+	        cmocka_unit_test(test_irq_el1_only),
+	        cmocka_unit_test(test_irq_el2_routing),
+	        cmocka_unit_test(test_irq_el3_routing),
+	        cmocka_unit_test(test_fiq_serror_slots),
+	        cmocka_unit_test(test_async_priority),
+	        cmocka_unit_test(test_virtual_irq),
+	        cmocka_unit_test(test_virtual_serror),
+	        cmocka_unit_test(test_wfi_masked_wakeup),
+	        cmocka_unit_test(test_wfi_interrupt),
+	        cmocka_unit_test(test_wfe),
+	        cmocka_unit_test(test_wfx_traps),
+	        cmocka_unit_test(test_run_wait_forever),
+	        cmocka_unit_test(test_run_wfi_idle_hook),
+	        cmocka_unit_test(test_eret_unmasks),
+	        cmocka_unit_test(test_ras_physical_serror),
+	        cmocka_unit_test(test_ras_virtual_serror),
+	        cmocka_unit_test(test_isr_el1),
+	        cmocka_unit_test(test_ras_no_records),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
