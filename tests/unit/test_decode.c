@@ -28,13 +28,15 @@ static const struct table tables[] = {
  * Deliberate overlaps: a specific row placed before a general one that
  * catches the rest of its space. The earlier row always wins.
  */
+// clang-format off
 static const char *const allowed_overlaps[][2] = {
-        {"WFE", "HINT"},
-        {"WFI", "HINT"},
-        {"SEV", "HINT"},
-        {"SEVL", "HINT"},
-        {"ESB", "HINT"},
+	{"WFE",  "HINT"},
+	{"WFI",  "HINT"},
+	{"SEV",  "HINT"},
+	{"SEVL", "HINT"},
+	{"ESB",  "HINT"},
 };
+// clang-format on
 
 static bool overlap_allowed(const char *a, const char *b)
 {
