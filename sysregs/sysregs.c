@@ -35,6 +35,17 @@ void sysregs_init(void)
 		return;
 	for (unsigned id = 1; id < SR_COUNT; id++)
 		sysreg_index[sysreg_table[id].enc] = (uint16_t)id;
+	/*
+	 * The ID register space, op0 3, op1 0, CRn 0, CRm 1-7: encodings with no
+	 * register are reserved and RAZ (Arm ARM D19.? "ID register space": the
+	 * AArch32 ID registers of a PE without AArch32, and future ID registers).
+	 */
+	for (unsigned crm = 1; crm <= 7; crm++)
+		for (unsigned op2 = 0; op2 <= 7; op2++) {
+			uint16_t enc = sysreg_encode(3, 0, 0, crm, op2);
+			if (sysreg_index[enc] == SR_NONE)
+				sysreg_index[enc] = SR_ID_RESERVED;
+		}
 	sysreg_index_ready = 1;
 }
 

@@ -361,6 +361,22 @@ static void test_sysreg_undefined(void **state)
 	th_free(cpu);
 }
 
+/* Reserved encodings of the ID space (CRn 0, CRm 1-7) read as zero; they are not writable. */
+static void test_id_space_raz(void **state)
+{
+	(void)state;
+	struct cpu *cpu = cpu_at(1, SPSR_EL1H_MASKED);
+	cpu->x[0] = cpu->x[1] = cpu->x[2] = ~0ull;
+	th_exec_ok(cpu, 0xd5380720); /* mrs x0, id_aa64mmfr1_el1: not in the table */
+	th_exec_ok(cpu, 0xd5380101); /* mrs x1, id_pfr0_el1: AArch32 ID space */
+	th_exec_ok(cpu, 0xd53803e2); /* mrs x2, s3_0_c0_c3_7: reserved */
+	assert_int_equal(cpu->x[0], 0);
+	assert_int_equal(cpu->x[1], 0);
+	assert_int_equal(cpu->x[2], 0);
+	th_exec_undef(cpu, 0xd5180723); /* msr id_aa64mmfr1_el1, x3 */
+	th_free(cpu);
+}
+
 /* EL0 access controlled by SCTLR_EL1 bits traps to EL1 with EC 0x18. */
 static void test_el0_sysreg_traps(void **state)
 {
@@ -509,6 +525,7 @@ int main(void)
 	        cmocka_unit_test(test_eret_el0_undefined),
 	        cmocka_unit_test(test_pstate_access),
 	        cmocka_unit_test(test_sysreg_undefined),
+	        cmocka_unit_test(test_id_space_raz),
 	        cmocka_unit_test(test_el0_sysreg_traps),
 	        cmocka_unit_test(test_hints_barriers_maintenance),
 	        cmocka_unit_test(test_dc_zva),
