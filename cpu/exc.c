@@ -42,6 +42,20 @@ unsigned exc_sync_default_el(const struct cpu *cpu)
 	return 1;
 }
 
+unsigned exc_external_abort_el(const struct cpu *cpu, const char **cause)
+{
+	if (cpu->highest_el == 3 && (cpu->sr[SR_SCR_EL3] & (1ull << 3))) {
+		*cause = "SCR_EL3.EA";
+		return 3;
+	}
+	if (cpu->el <= 1 && cpu_el2_enabled(cpu) && (cpu->sr[SR_HCR_EL2] & (1ull << 37))) {
+		*cause = "HCR_EL2.TEA";
+		return 2;
+	}
+	*cause = "external abort";
+	return exc_sync_default_el(cpu);
+}
+
 int exc_raise_sync_far(struct cpu *cpu, unsigned target_el, uint64_t esr, uint64_t far,
                        const char *cause)
 {

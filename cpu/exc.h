@@ -31,6 +31,14 @@ struct exc {
  */
 unsigned exc_sync_default_el(const struct cpu *cpu);
 
+/*
+ * Where a synchronous External abort goes (AArch64.DataAbort and
+ * AArch64.InstructionAbort): EL3 when SCR_EL3.EA is 1; from EL0/EL1 with EL2
+ * enabled, EL2 when HCR_EL2.TEA (FEAT_RAS) or TGE is 1; otherwise the
+ * default synchronous target. *cause names the control that decided.
+ */
+unsigned exc_external_abort_el(const struct cpu *cpu, const char **cause);
+
 /* Record a synchronous exception at the current PC for the run loop to take. */
 int exc_raise_sync(struct cpu *cpu, unsigned target_el, uint64_t esr, const char *cause);
 /* Same, with a valid FAR. */

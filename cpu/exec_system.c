@@ -106,10 +106,14 @@ int exec_hvc(struct cpu *cpu, const struct insn *in)
 }
 
 /*
- * AArch64.CheckForSMCUndefOrTrap() and SMC: UNDEFINED at EL0; HCR_EL2.TSC
- * traps it from EL1 to EL2 (with or without EL3) with the SMC itself as the
- * preferred return; otherwise UNDEFINED without EL3 or with SCR_EL3.SMD set;
- * otherwise taken to EL3.
+ * AArch64.CheckForSMCUndefOrTrap() and SMC: UNDEFINED at EL0. HCR_EL2.TSC
+ * traps it from EL1 to EL2 with the SMC itself as the preferred return,
+ * before SCR_EL3.SMD is looked at. Without EL3 (and with HCR_EL2.NV 0,
+ * FEAT_NV being absent) the Arm ARM's HCR_EL2.TSC text makes it
+ * IMPLEMENTATION DEFINED whether TSC traps or SMC is UNDEFINED: el2sim
+ * traps, as QEMU's virt board does, so a hypervisor can emulate firmware
+ * calls. Otherwise SMC is UNDEFINED without EL3 or with SCR_EL3.SMD set,
+ * and is taken to EL3.
  */
 int exec_smc(struct cpu *cpu, const struct insn *in)
 {

@@ -23,12 +23,25 @@ static uint64_t mem_sctlr(const struct cpu *cpu)
 	return cpu->sr[sctlr_of[cpu->el]];
 }
 
+static int mem_data_abort_to(struct cpu *cpu, unsigned el, uint64_t va, unsigned fsc, bool is_write,
+                             const char *cause)
+{
+	uint32_t iss = fsc | (is_write ? DABT_ISS_WNR : 0);
+	return exc_raise_sync_far(cpu, el, syn_data_abort(el == cpu->el, iss), va, cause);
+}
+
 static int mem_data_abort(struct cpu *cpu, uint64_t va, unsigned fsc, bool is_write,
                           const char *cause)
 {
-	unsigned el = exc_sync_default_el(cpu);
-	uint32_t iss = fsc | (is_write ? DABT_ISS_WNR : 0);
-	return exc_raise_sync_far(cpu, el, syn_data_abort(el == cpu->el, iss), va, cause);
+	return mem_data_abort_to(cpu, exc_sync_default_el(cpu), va, fsc, is_write, cause);
+}
+
+/* A synchronous External abort: nothing answered at the PA. */
+static int mem_external_abort(struct cpu *cpu, uint64_t va, bool is_write)
+{
+	const char *cause;
+	unsigned el = exc_external_abort_el(cpu, &cause);
+	return mem_data_abort_to(cpu, el, va, FSC_SEA, is_write, cause);
 }
 
 int mem_fault_alignment(struct cpu *cpu, uint64_t va, bool is_write)
@@ -129,7 +142,7 @@ int mem_read_slow(struct cpu *cpu, uint64_t va, unsigned size, uint64_t *val, un
 	}
 	if (cpu->bus.mmio_read && cpu->bus.mmio_read(cpu->bus.opaque, pa, size, val) == 0)
 		return 0;
-	return mem_data_abort(cpu, va, FSC_SEA, false, "external abort");
+	return mem_external_abort(cpu, va, false);
 }
 
 int mem_write_slow(struct cpu *cpu, uint64_t va, unsigned size, uint64_t val, unsigned flags)
@@ -159,7 +172,7 @@ int mem_write_slow(struct cpu *cpu, uint64_t va, unsigned size, uint64_t val, un
 	}
 	if (cpu->bus.mmio_write && cpu->bus.mmio_write(cpu->bus.opaque, pa, size, val) == 0)
 		return 0;
-	return mem_data_abort(cpu, va, FSC_SEA, true, "external abort");
+	return mem_external_abort(cpu, va, true);
 }
 
 static int mem_debug_copy(struct cpu *cpu, uint64_t va, void *buf, uint64_t len, bool is_write)

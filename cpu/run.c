@@ -29,11 +29,19 @@ static int run_fetch(struct cpu *cpu, struct fetch *f)
 	if (unlikely(pc & 3))
 		return exc_raise_sync_far(cpu, exc_sync_default_el(cpu), syn_pc_align(), pc,
 		                          "PC alignment");
-	uint64_t off = pc - cpu->bus.ram_base;
-	if (unlikely(off >= cpu->bus.ram_size || (pc >> 40))) {
+	/* With stage 1 off a PC beyond the 40-bit PA range is an Address size
+	 * fault at level 0 (AArch64.TranslateAddressS1Off). */
+	if (unlikely(pc >> 40)) {
 		unsigned el = exc_sync_default_el(cpu);
+		return exc_raise_sync_far(cpu, el, syn_insn_abort(el == cpu->el, FSC_ADDR_SIZE_L0),
+		                          pc, "address size (fetch)");
+	}
+	uint64_t off = pc - cpu->bus.ram_base;
+	if (unlikely(off >= cpu->bus.ram_size)) {
+		const char *cause;
+		unsigned el = exc_external_abort_el(cpu, &cause);
 		return exc_raise_sync_far(cpu, el, syn_insn_abort(el == cpu->el, FSC_SEA), pc,
-		                          "external abort (fetch)");
+		                          cause);
 	}
 	if (unlikely(cpu->il))
 		return exc_raise_sync(cpu, exc_sync_default_el(cpu), syn_illegal_state(),

@@ -189,7 +189,16 @@ static void test_smc(void **state)
 	/* No EL3, TSC = 0: UNDEFINED. */
 	struct cpu *cpu = cpu_at(2, SPSR_EL1H_MASKED);
 	assert_int_equal(th_exec_undef(cpu, 0xd4000843 /* smc #0x42 */), 0x02000000);
-	/* TSC = 1: trapped to EL2, EC 0x17, preferred return = the SMC itself. */
+	/* TSC = 1 without EL3, HCR_EL2.NV 0: IMPLEMENTATION DEFINED by the
+	 * HCR_EL2.TSC text whether it traps; el2sim traps (docs/exceptions.md). */
+	cpu->sr[SR_HCR_EL2] |= 1ull << 19;
+	assert_int_equal(th_exec_fault(cpu, 0xd4000843, 2, EC_SMC64), 0x5e000042);
+	th_free(cpu);
+
+	/* EL3 present, EL1, TSC = 1: trapped to EL2, EC 0x17, preferred return =
+	 * the SMC itself, even with SCR_EL3.SMD = 1 (TSC is checked first). */
+	cpu = cpu_at(3, SPSR_EL1H_MASKED);
+	cpu->sr[SR_SCR_EL3] |= 1 | (1ull << 7);
 	cpu->sr[SR_HCR_EL2] |= 1ull << 19;
 	assert_int_equal(th_exec_fault(cpu, 0xd4000843, 2, EC_SMC64), 0x5e000042);
 	th_free(cpu);
