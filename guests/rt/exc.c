@@ -105,6 +105,7 @@ void rt_exc_dispatch(unsigned long slot, struct rt_exc_frame *frame)
 
 	frame->slot = slot;
 	exc_regs[el].read(frame);
+	rt_lower_check_return(frame); /* does not return if it was rt_lower_call()'s way back */
 	if (!rt_exc_hook(frame)) {
 		exc_report(frame, el);
 		rt_exit(RT_EXIT_UNEXPECTED_EXC);

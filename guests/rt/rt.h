@@ -82,6 +82,19 @@ struct rt_exc_frame {
  */
 int rt_exc_hook(struct rt_exc_frame *frame);
 
+/*
+ * Run fn(arg) one EL below the current one (EL1 -> EL0t, EL2 -> EL1h,
+ * EL3 -> EL2h), AArch64 (HCR_EL2.RW / SCR_EL3.RW are set; every other
+ * control, e.g. SCR_EL3.NS, is the caller's), with PSTATE.DAIF all masked,
+ * on a 16 KiB stack of its own and, at EL1/EL2, rt_vectors in its VBAR.
+ * Exceptions it takes go to rt_exc_hook() as usual; when fn returns, its
+ * SVC/HVC/SMC #0xfe7e back is consumed by the runtime and rt_lower_call()
+ * returns fn's result. Not reentrant.
+ */
+uint64_t rt_lower_call(uint64_t (*fn)(uint64_t), uint64_t arg);
+/* Used by rt_exc_dispatch(): resumes rt_lower_call()'s caller on fn's way back. */
+void rt_lower_check_return(const struct rt_exc_frame *frame);
+
 /* The Arm ARM name of a vector slot: "Current EL with SP0, Synchronous", ... */
 const char *rt_vector_name(unsigned int slot);
 

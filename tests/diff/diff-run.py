@@ -21,8 +21,10 @@ import sys
 
 SKIP = 77
 
-# QEMU virt starts -kernel ELFs at EL1; these machine options start at EL2/EL3.
-QEMU_MACHINE = {1: "virt", 2: "virt,virtualization=on", 3: "virt,secure=on"}
+# QEMU virt starts -kernel ELFs at EL1; these machine options start at EL2/EL3
+# (EL3 with EL2 implemented below it, as el2sim --el 3 has).
+QEMU_MACHINE = {1: "virt", 2: "virt,virtualization=on",
+                3: "virt,virtualization=on,secure=on"}
 
 
 def qemu_command(qemu, el, elf):
