@@ -13,6 +13,16 @@ elf=${2:-$build/guests/sha256-bench.elf}
 sim=$build/sim/el2sim
 runs=${BENCH_RUNS:-3}
 qemu=${QEMU:-qemu-system-aarch64}
+# BENCH_EL: the EL both simulators start at (default: el2sim's default EL2,
+# QEMU's plain virt EL1; the SHA-256 workload does not care).
+el=${BENCH_EL:-}
+case "$el" in
+'') sim_el= ; qemu_machine=virt ;;
+1) sim_el="--el 1" ; qemu_machine=virt ;;
+2) sim_el="--el 2" ; qemu_machine=virt,virtualization=on ;;
+3) sim_el="--el 3" ; qemu_machine=virt,virtualization=on,secure=on ;;
+*) echo "run.sh: BENCH_EL must be 1, 2 or 3" >&2; exit 1 ;;
+esac
 
 [ -x "$sim" ] || { echo "run.sh: no el2sim at $sim (build it first)" >&2; exit 1; }
 [ -f "$elf" ] || { echo "run.sh: no bench guest at $elf (configure with -Dguests=enabled)" >&2; exit 1; }
@@ -49,7 +59,8 @@ best_of() {
 
 echo "workload: $elf"
 
-wall=$(best_of "$sim" --semihosting --stats "$elf")
+# shellcheck disable=SC2086 # $sim_el is empty or two words
+wall=$(best_of "$sim" $sim_el --semihosting --stats "$elf")
 digest=$(cat "$tmp/out")
 stats=$(grep '^el2sim: stats:' "$tmp/err" | tail -n 1 || true)
 if [ -z "$stats" ]; then
@@ -65,7 +76,7 @@ printf 'el2sim:  %s instructions in %s s (el2sim), %s s wall: %s MIPS\n' \
 	"$insns" "$(field seconds)" "$wall" "$mips"
 
 if command -v "$qemu" >/dev/null 2>&1; then
-	wall=$(best_of "$qemu" -M virt -cpu max -m 512M -display none -monitor none \
+	wall=$(best_of "$qemu" -M "$qemu_machine" -cpu max -m 512M -display none -monitor none \
 		-chardev stdio,mux=on,id=con -serial chardev:con \
 		-semihosting-config enable=on,target=native,chardev=con -kernel "$elf")
 	printf 'qemu:    %s\n' "$(cat "$tmp/out")"
