@@ -11,11 +11,9 @@
 
 #define HCR_HCD        (1ull << 29)
 #define HCR_TSC        (1ull << 19)
-#define HCR_RW         (1ull << 31)
 #define SCR_NS         (1ull << 0)
 #define SCR_SMD        (1ull << 7)
 #define SCR_HCE        (1ull << 8)
-#define SCR_RW         (1ull << 10)
 #define HCR_TWI        (1ull << 13)
 #define HCR_TWE        (1ull << 14)
 #define HCR_TGE        (1ull << 27)
@@ -399,18 +397,12 @@ static void sysreg_write(struct cpu *cpu, enum sysreg_id id, uint64_t v)
 	case SR_SP_EL2: cpu->sp_el[2] = v; return;
 	/* DISR_EL1: A [31], IDS [24], ISS [23:0]; the rest RES0. */
 	case SR_DISR_EL1: *irq_disr(cpu) = v & 0x81ffffffull; return;
-	/* VBAR_ELx [10:0] are RES0. */
-	case SR_VBAR_EL1:
-	case SR_VBAR_EL2:
-	case SR_VBAR_EL3: v &= ~0x7ffull; break;
-	/* RW is RAO/WI: no lower EL can use AArch32 (HCR_EL2.RW, SCR_EL3.RW). */
-	case SR_HCR_EL2: v |= HCR_RW; break;
-	case SR_SCR_EL3: v |= SCR_RW; break;
 	default: break;
 	}
-	if (sysreg_table[id].flags & SRF_CONST)
-		return;
-	cpu->sr[id] = v;
+	/* Only the writable bits change: RES0/RES1, read-only and RAO/WI fields keep their value.
+	 */
+	uint64_t wmask = sysreg_table[id].wmask;
+	cpu->sr[id] = (v & wmask) | (cpu->sr[id] & ~wmask);
 	if (sysreg_table[id].flags & SRF_TLB)
 		cpu_tlb_flush(cpu);
 	if (sysreg_table[id].flags & SRF_IRQ)

@@ -15,13 +15,14 @@
 
 const struct sysreg_info sysreg_table[SR_COUNT] = {
         [SR_NONE] = {.name = "(none)"},
-#define SYSREG(nm, op0, op1, crn, crm, op2, acc, tr, rst, fl)                                      \
+#define SYSREG(nm, op0, op1, crn, crm, op2, acc, tr, rst, wm, fl)                                  \
 	[SR_##nm] = {.name = #nm,                                                                  \
 	             .enc = (uint16_t)((op0 << 14) | (op1 << 11) | (crn << 7) | (crm << 3) | op2), \
 	             .access = (acc),                                                              \
 	             .flags = (fl),                                                                \
 	             .traps = (tr),                                                                \
-	             .reset = (rst)},
+	             .reset = (rst),                                                               \
+	             .wmask = (wm)},
 #include "sysregs.def"
 #undef SYSREG
 };

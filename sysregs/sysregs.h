@@ -8,9 +8,17 @@
 
 #include <stdint.h>
 
+/* Trap groups (traps.def), in priority order. */
+enum trap_group {
+#define TRAP(id, level, ec, cause, pred) TG_##id,
+#include "traps.def"
+#undef TRAP
+	TG_COUNT
+};
+
 enum sysreg_id {
 	SR_NONE = 0, /* lookup result for an encoding with no register */
-#define SYSREG(name, op0, op1, crn, crm, op2, access, traps, reset, flags) SR_##name,
+#define SYSREG(name, op0, op1, crn, crm, op2, access, traps, reset, wmask, flags) SR_##name,
 #include "sysregs.def"
 #undef SYSREG
 	SR_COUNT
@@ -34,8 +42,9 @@ struct sysreg_info {
 	uint16_t enc; /* sysreg_encode(op0, op1, crn, crm, op2) */
 	uint8_t access;
 	uint8_t flags;
-	uint32_t traps;
+	uint64_t traps; /* trap groups, 1ull << TG_* */
 	uint64_t reset;
+	uint64_t wmask; /* bits an MSR writes */
 };
 
 static inline uint16_t sysreg_encode(unsigned op0, unsigned op1, unsigned crn, unsigned crm,
