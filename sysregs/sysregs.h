@@ -36,6 +36,9 @@ enum sysreg_id {
 #define SRF_CONST  4u
 #define SRF_TLB    8u
 #define SRF_IRQ    16u
+#define SRF_OP     32u  /* a SYS operation (op0 = 1): DC, IC, TLBI, AT */
+#define SRF_AT     64u  /* an address-translation operation (AT) */
+#define SRF_ZVA    128u /* DC ZVA */
 
 struct sysreg_info {
 	const char *name;
