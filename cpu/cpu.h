@@ -59,6 +59,7 @@ enum cpu_stop {
 	STOP_STUCK,        /* exceptions taken repeatedly without progress */
 	STOP_HOST_ERROR,   /* a host-side failure (allocation, I/O) */
 	STOP_WAIT_FOREVER, /* WFI/WFE with nothing that could ever wake the PE */
+	STOP_REQUEST,      /* the host asked the run to end (a signal): cpu_request_stop() */
 };
 
 /* What the PE waits for after WFI or WFE (Arm ARM D1.7, low-power states). */
@@ -79,6 +80,13 @@ struct cpu_hooks {
 	 * Return false when nothing can ever wake the PE.
 	 */
 	bool (*idle)(void *opaque, struct cpu *cpu);
+	/*
+	 * After each retired instruction, pc, raw and el being its address,
+	 * encoding and the EL it executed at. Setting it selects the slow loop (one instruction at
+	 * a time); the fast loop never calls it, so instruction tracing costs nothing when off.
+	 */
+	void (*on_insn)(void *opaque, const struct cpu *cpu, uint64_t pc, uint32_t raw,
+	                unsigned el);
 	/* After an ERET has executed. */
 	void (*on_eret)(void *opaque, const struct cpu *cpu, unsigned from_el, bool illegal);
 };
@@ -120,6 +128,7 @@ struct cpu {
 
 	struct exc exc; /* the exception a handler raised */
 	enum cpu_stop stop;
+	volatile int stop_requested;
 	int exit_code;
 
 	/* Repeated-exception detection (see exc_take). */
@@ -154,6 +163,12 @@ enum cpu_stop cpu_run(struct cpu *cpu);
  * taken when this returns. For tests, single-stepping and tracing.
  */
 int cpu_step(struct cpu *cpu);
+
+/*
+ * Ask cpu_run to return with STOP_REQUEST at the next instruction boundary.
+ * Safe from a signal handler: it only stores to two fields.
+ */
+void cpu_request_stop(struct cpu *cpu);
 
 /* PSTATE in SPSR_ELx layout (Arm ARM C5.2.18? "SPSR_EL1") and back. */
 uint64_t cpu_pstate_get(const struct cpu *cpu);
@@ -190,6 +205,13 @@ void cpu_free_retired_pages(struct cpu *cpu);
 static inline bool cpu_el2_enabled(const struct cpu *cpu)
 {
 	return cpu->highest_el >= 2 && (cpu->highest_el < 3 || (cpu->sr[SR_SCR_EL3] & 1));
+}
+
+/* Is the PE in Secure state below EL3? Only with EL3 and SCR_EL3.NS = 0:
+ * without EL3, el2sim's PE is Non-secure. */
+static inline bool cpu_secure(const struct cpu *cpu)
+{
+	return cpu->highest_el == 3 && cpu->el < 3 && !(cpu->sr[SR_SCR_EL3] & 1);
 }
 
 /* ---- register access, as instruction bodies use it ---- */

@@ -66,6 +66,7 @@ int exc_raise_sync_far(struct cpu *cpu, unsigned target_el, uint64_t esr, uint64
 	        .esr = esr,
 	        .far = far,
 	        .elr = cpu->pc,
+	        .insn_pc = cpu->pc,
 	        .cause = cause,
 	};
 	return EXEC_EXC;

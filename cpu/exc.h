@@ -13,6 +13,8 @@ struct cpu;
 
 enum exc_type { EXC_SYNC = 0, EXC_IRQ = 1, EXC_FIQ = 2, EXC_SERROR = 3 };
 
+#define EXC_NO_INSN (~0ull)
+
 struct exc {
 	uint8_t type;      /* enum exc_type */
 	uint8_t target_el; /* 1..3 */
@@ -20,6 +22,8 @@ struct exc {
 	uint64_t esr;      /* from a syn_*() constructor */
 	uint64_t far;
 	uint64_t elr;      /* the preferred return address */
+	uint64_t insn_pc;  /* the instruction that raised it; EXC_NO_INSN for interrupts and fetch
+	                      faults */
 	const char *cause; /* the control bit or instruction class that routed it */
 };
 

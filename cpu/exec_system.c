@@ -6,8 +6,8 @@
 #include "decode.h"
 #include "exec_branch_sys.h"
 #include "irq.h"
-#include "mem.h"
 #include "syndrome.h"
+#include "sysreg_access.h"
 
 #define HCR_HCD        (1ull << 29)
 #define HCR_TSC        (1ull << 19)
@@ -21,10 +21,6 @@
 #define SCR_TWE        (1ull << 13)
 #define SCTLR_EL1_NTWI (1ull << 16)
 #define SCTLR_EL1_NTWE (1ull << 18)
-#define SCTLR_EL1_UMA  (1ull << 9)
-#define SCTLR_EL1_DZE  (1ull << 14)
-#define SCTLR_EL1_UCT  (1ull << 15)
-#define SCTLR_EL1_UCI  (1ull << 26)
 
 /* imm16 [20:5] */
 bool fill_exc_gen(struct insn *in, uint32_t raw)
@@ -39,33 +35,6 @@ bool fill_hint_barrier(struct insn *in, uint32_t raw)
 	in->amt = (uint8_t)bits32(raw, 11, 8);  /* CRm */
 	in->flags = (uint8_t)bits32(raw, 7, 5); /* op2 */
 	return true;
-}
-
-/* MRS, MSR (register), SYS: imm = the 16-bit sysreg encoding, imm2 = its id. */
-bool fill_sys(struct insn *in, uint32_t raw)
-{
-	uint16_t enc = sysreg_encode(2 + bit32(raw, 19), bits32(raw, 18, 16), bits32(raw, 15, 12),
-	                             bits32(raw, 11, 8), bits32(raw, 7, 5));
-	if (!bit32(raw, 20)) /* SYS: op0 = 0b01 */
-		enc = (uint16_t)((enc & 0x3fff) | (1u << 14));
-	in->imm = enc;
-	in->imm2 = sysreg_lookup(enc);
-	in->rd = (uint8_t)bits32(raw, 4, 0);
-	return true;
-}
-
-/* The syndrome of a trapped MRS/MSR/SYS, from the instruction itself. */
-static uint64_t sys_syndrome(const struct insn *in)
-{
-	uint32_t raw = in->raw;
-	return syn_sysreg(bits32(raw, 20, 19), bits32(raw, 18, 16), bits32(raw, 15, 12),
-	                  bits32(raw, 11, 8), bits32(raw, 7, 5), bits32(raw, 4, 0), bit32(raw, 21));
-}
-
-/* An EL0 access disabled by an SCTLR_EL1 bit traps to EL1 (EL2 with TGE), EC 0x18. */
-static int sys_trap_el0(struct cpu *cpu, const struct insn *in, const char *cause)
-{
-	return exc_raise_sync(cpu, exc_sync_default_el(cpu), sys_syndrome(in), cause);
 }
 
 /* ---- exception generation (Arm ARM C6.2: SVC, HVC, SMC, BRK, HLT) ---- */
@@ -261,8 +230,9 @@ int exec_msr_imm(struct cpu *cpu, const struct insn *in)
 		return EXEC_NEXT;
 	}
 	if (op1 == 3 && (op2 == 6 || op2 == 7)) { /* DAIFSet, DAIFClr */
-		if (cpu->el == 0 && !(cpu->sr[SR_SCTLR_EL1] & SCTLR_EL1_UMA))
-			return sys_trap_el0(cpu, in, "SCTLR_EL1.UMA");
+		int st = sysreg_trap(cpu, in, sysreg_table[SR_DAIF].traps, false);
+		if (st)
+			return st;
 		if (op2 == 6) {
 			cpu->daif |= crm << 6;
 		} else {
@@ -272,157 +242,4 @@ int exec_msr_imm(struct cpu *cpu, const struct insn *in)
 		return EXEC_NEXT;
 	}
 	return exc_raise_undef(cpu);
-}
-
-/* ---- SYS: cache maintenance, TLB maintenance, address translation ---- */
-
-#define SYS_OP(op1, crn, crm, op2) (((op1) << 11) | ((crn) << 7) | ((crm) << 3) | (op2))
-
-/*
- * DC ZVA (Arm ARM C5.3? "DC ZVA"): zero the DCZID_EL0-sized block holding Xt.
- * Stage 1 is not implemented, so memory is Device-nGnRnE, and DC ZVA to
- * Device memory is an Alignment fault whatever the address.
- */
-static int sys_dc_zva(struct cpu *cpu, const struct insn *in)
-{
-	return mem_fault_alignment(cpu, x_read(cpu, in->rd), true);
-}
-
-int exec_sys(struct cpu *cpu, const struct insn *in)
-{
-	uint16_t enc = (uint16_t)in->imm;
-	unsigned op1 = (enc >> 11) & 7, crn = (enc >> 7) & 15;
-	unsigned min_el = sysreg_min_el(enc);
-	bool el0_ok = false;
-	if (min_el > cpu->highest_el)
-		return exc_raise_undef(cpu);
-
-	switch (enc & 0x3fff) {
-	case SYS_OP(0, 7, 1, 0): /* IC IALLUIS */
-	case SYS_OP(0, 7, 5, 0): /* IC IALLU */
-		/* Stores to code already drop the decoded instructions: nothing stale. */
-		break;
-	case SYS_OP(3, 7, 5, 1):  /* IC IVAU */
-	case SYS_OP(3, 7, 11, 1): /* DC CVAU */
-	case SYS_OP(3, 7, 10, 1): /* DC CVAC */
-	case SYS_OP(3, 7, 14, 1): /* DC CIVAC */
-	case SYS_OP(3, 7, 12, 1): /* DC CVAP */
-		if (cpu->el == 0 && !(cpu->sr[SR_SCTLR_EL1] & SCTLR_EL1_UCI))
-			return sys_trap_el0(cpu, in, "SCTLR_EL1.UCI");
-		el0_ok = true;
-		break;
-	case SYS_OP(3, 7, 4, 1): /* DC ZVA */
-		if (cpu->el == 0 && !(cpu->sr[SR_SCTLR_EL1] & SCTLR_EL1_DZE))
-			return sys_trap_el0(cpu, in, "SCTLR_EL1.DZE");
-		return sys_dc_zva(cpu, in);
-	case SYS_OP(0, 7, 6, 1):  /* DC IVAC */
-	case SYS_OP(0, 7, 6, 2):  /* DC ISW */
-	case SYS_OP(0, 7, 10, 2): /* DC CSW */
-	case SYS_OP(0, 7, 14, 2): /* DC CISW */
-		/* No data cache is modelled: memory is always coherent. */
-		break;
-	default:
-		if (crn == 8 && (op1 == 0 || op1 == 4 || op1 == 6)) {
-			/* TLBI, every variant: drop the whole soft TLB (over-invalidation is
-			 * allowed). */
-			if (cpu->el < min_el)
-				return exc_raise_undef(cpu);
-			cpu_tlb_flush(cpu);
-			return EXEC_NEXT;
-		}
-		if (crn == 7 && (op1 == 0 || op1 == 4 || op1 == 6) && ((enc >> 3) & 15) >= 8)
-			return exec_unimplemented(cpu, in); /* AT: the MMU issue */
-		return exc_raise_undef(cpu);
-	}
-	if (cpu->el < min_el && !el0_ok)
-		return exc_raise_undef(cpu);
-	return EXEC_NEXT;
-}
-
-/* ---- MRS / MSR (register) ---- */
-
-/* The register behind the encoding, if the current EL may access it this way. */
-static int sysreg_check(struct cpu *cpu, const struct insn *in, bool is_read)
-{
-	enum sysreg_id id = (enum sysreg_id)in->imm2;
-	const struct sysreg_info *r = &sysreg_table[id];
-	unsigned min_el = sysreg_min_el((uint16_t)in->imm);
-	if (id == SR_NONE || min_el > cpu->highest_el)
-		return exc_raise_undef(cpu);
-	if (cpu->el < min_el && !(cpu->el == 0 && (r->access & SRA_U)))
-		return exc_raise_undef(cpu);
-	if (!(r->access & (is_read ? SRA_R : SRA_W)))
-		return exc_raise_undef(cpu);
-	if (cpu->el == 0 && !is_read && (r->access & SRA_U_RO))
-		return exc_raise_undef(cpu);
-	/* MRS/MSR SP_EL0 while SP_EL0 is the current SP is UNDEFINED. */
-	if (id == SR_SP_EL0 && cpu->spsel == 0)
-		return exc_raise_undef(cpu);
-	if (cpu->el == 0) {
-		if (id == SR_DAIF && !(cpu->sr[SR_SCTLR_EL1] & SCTLR_EL1_UMA))
-			return sys_trap_el0(cpu, in, "SCTLR_EL1.UMA");
-		if (id == SR_CTR_EL0 && !(cpu->sr[SR_SCTLR_EL1] & SCTLR_EL1_UCT))
-			return sys_trap_el0(cpu, in, "SCTLR_EL1.UCT");
-	}
-	return 0;
-}
-
-static uint64_t sysreg_read(const struct cpu *cpu, enum sysreg_id id)
-{
-	switch (id) {
-	case SR_NZCV: return cpu->nzcv;
-	case SR_DAIF: return cpu->daif;
-	case SR_SPSel: return cpu->spsel;
-	case SR_CurrentEL: return (uint64_t)cpu->el << 2;
-	case SR_SP_EL0: return cpu->sp_el[0];
-	case SR_SP_EL1: return cpu->sp_el[1];
-	case SR_SP_EL2: return cpu->sp_el[2];
-	case SR_ISR_EL1: return irq_isr_el1(cpu);
-	case SR_DISR_EL1: return *irq_disr((struct cpu *)cpu);
-	default: return cpu->sr[id];
-	}
-}
-
-static void sysreg_write(struct cpu *cpu, enum sysreg_id id, uint64_t v)
-{
-	switch (id) {
-	case SR_NZCV: cpu->nzcv = (uint32_t)v & 0xf0000000u; return;
-	case SR_DAIF:
-		cpu->daif = (uint32_t)v & 0x3c0u;
-		irq_recheck(cpu);
-		return;
-	case SR_SPSel: cpu_set_el_spsel(cpu, cpu->el, v & 1); return;
-	case SR_SP_EL0: cpu->sp_el[0] = v; return;
-	case SR_SP_EL1: cpu->sp_el[1] = v; return;
-	case SR_SP_EL2: cpu->sp_el[2] = v; return;
-	/* DISR_EL1: A [31], IDS [24], ISS [23:0]; the rest RES0. */
-	case SR_DISR_EL1: *irq_disr(cpu) = v & 0x81ffffffull; return;
-	default: break;
-	}
-	/* Only the writable bits change: RES0/RES1, read-only and RAO/WI fields keep their value.
-	 */
-	uint64_t wmask = sysreg_table[id].wmask;
-	cpu->sr[id] = (v & wmask) | (cpu->sr[id] & ~wmask);
-	if (sysreg_table[id].flags & SRF_TLB)
-		cpu_tlb_flush(cpu);
-	if (sysreg_table[id].flags & SRF_IRQ)
-		irq_recheck(cpu);
-}
-
-int exec_mrs(struct cpu *cpu, const struct insn *in)
-{
-	int st = sysreg_check(cpu, in, true);
-	if (st)
-		return st;
-	x_write(cpu, in->rd, sysreg_read(cpu, (enum sysreg_id)in->imm2));
-	return EXEC_NEXT;
-}
-
-int exec_msr(struct cpu *cpu, const struct insn *in)
-{
-	int st = sysreg_check(cpu, in, false);
-	if (st)
-		return st;
-	sysreg_write(cpu, (enum sysreg_id)in->imm2, x_read(cpu, in->rd));
-	return EXEC_NEXT;
 }

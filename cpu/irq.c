@@ -142,6 +142,7 @@ static void async_take(struct cpu *cpu, const struct async_kind *k, unsigned tar
 	        .target_el = (uint8_t)target,
 	        .esr = esr,
 	        .elr = cpu->pc, /* the instruction that has not executed yet */
+	        .insn_pc = EXC_NO_INSN,
 	        .cause = cause,
 	};
 	exc_take(cpu, &e);

@@ -11,10 +11,12 @@
 /* ID_AA64MMFR0_EL1.PARange = 0b0010: 40-bit physical addresses. */
 #define PA_BITS 40
 
-#define SCTLR_M   (1ull << 0)
-#define SCTLR_A   (1ull << 1)
-#define SCTLR_SA  (1ull << 3)
-#define SCTLR_SA0 (1ull << 4)
+#define SCTLR_M      (1ull << 0)
+#define SCTLR_A      (1ull << 1)
+#define SCTLR_SA     (1ull << 3)
+#define SCTLR_SA0    (1ull << 4)
+#define HCR_DC       (1ull << 12)
+#define DC_ZVA_BLOCK 64
 
 static uint64_t mem_sctlr(const struct cpu *cpu)
 {
@@ -66,16 +68,24 @@ int mem_check_sp(struct cpu *cpu, uint64_t sp)
 }
 
 /*
- * Must a misaligned access fault? Yes when SCTLR_ELx.A is set, and whenever
- * stage 1 is off: then data accesses are Device-nGnRnE (Arm ARM D8.2.10?
- * "Behavior when stage 1 address translation is disabled"), and any
- * unaligned access to Device memory is an Alignment fault. Stage 1 is not
- * implemented yet, so that is always the case.
+ * Are data accesses to Device memory? Stage 1 is not implemented yet, so
+ * translation is always off, and then data accesses are Device-nGnRnE
+ * (Arm ARM D8.2.10? "Behavior when stage 1 address translation is
+ * disabled") -- except in the EL1&0 regime with HCR_EL2.DC set, where they
+ * are Normal, Write-Back.
+ */
+static bool mem_is_device(const struct cpu *cpu)
+{
+	return !(cpu->el <= 1 && cpu_el2_enabled(cpu) && (cpu->sr[SR_HCR_EL2] & HCR_DC));
+}
+
+/*
+ * Must a misaligned access fault? Yes when SCTLR_ELx.A is set, and for any
+ * access to Device memory.
  */
 static bool mem_misaligned_faults(const struct cpu *cpu)
 {
-	(void)cpu;
-	return true;
+	return (mem_sctlr(cpu) & SCTLR_A) || mem_is_device(cpu);
 }
 
 /*
@@ -173,6 +183,19 @@ int mem_write_slow(struct cpu *cpu, uint64_t va, unsigned size, uint64_t val, un
 	if (cpu->bus.mmio_write && cpu->bus.mmio_write(cpu->bus.opaque, pa, size, val) == 0)
 		return 0;
 	return mem_external_abort(cpu, va, true);
+}
+
+int mem_dc_zva(struct cpu *cpu, uint64_t va)
+{
+	if (mem_is_device(cpu))
+		return mem_fault_alignment(cpu, va, true);
+	uint64_t block = va & ~(uint64_t)(DC_ZVA_BLOCK - 1);
+	for (unsigned off = 0; off < DC_ZVA_BLOCK; off += 8) {
+		int st = mem_write(cpu, block + off, 8, 0, 0);
+		if (st)
+			return st;
+	}
+	return 0;
 }
 
 static int mem_debug_copy(struct cpu *cpu, uint64_t va, void *buf, uint64_t len, bool is_write)

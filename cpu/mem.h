@@ -97,6 +97,12 @@ int mem_fault_alignment(struct cpu *cpu, uint64_t va, bool is_write);
 int mem_check_sp(struct cpu *cpu, uint64_t sp);
 
 /*
+ * DC ZVA: zero the 64-byte block (DCZID_EL0.BS = 4) that holds va. To Device
+ * memory it is an Alignment fault. Returns 0 or EXEC_EXC.
+ */
+int mem_dc_zva(struct cpu *cpu, uint64_t va);
+
+/*
  * Debugger-style access by virtual address for the host side (semihosting,
  * loaders): no exception, no side effects on the guest. Returns 0, or -1 if
  * any byte is not RAM.

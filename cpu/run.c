@@ -23,18 +23,26 @@ struct fetch {
  * then an abort on the fetch, then the Illegal Execution state exception.
  * Stage 1 is not implemented yet: the PA is the PC.
  */
+static int run_fetch_fault(struct cpu *cpu, int st)
+{
+	cpu->exc.insn_pc = EXC_NO_INSN; /* nothing was fetched */
+	return st;
+}
+
 static int run_fetch(struct cpu *cpu, struct fetch *f)
 {
 	uint64_t pc = cpu->pc;
 	if (unlikely(pc & 3))
-		return exc_raise_sync_far(cpu, exc_sync_default_el(cpu), syn_pc_align(), pc,
-		                          "PC alignment");
+		return run_fetch_fault(cpu, exc_raise_sync_far(cpu, exc_sync_default_el(cpu),
+		                                               syn_pc_align(), pc, "PC alignment"));
 	/* With stage 1 off a PC beyond the 40-bit PA range is an Address size
 	 * fault at level 0 (AArch64.TranslateAddressS1Off). */
 	if (unlikely(pc >> 40)) {
 		unsigned el = exc_sync_default_el(cpu);
-		return exc_raise_sync_far(cpu, el, syn_insn_abort(el == cpu->el, FSC_ADDR_SIZE_L0),
-		                          pc, "address size (fetch)");
+		return run_fetch_fault(
+		        cpu,
+		        exc_raise_sync_far(cpu, el, syn_insn_abort(el == cpu->el, FSC_ADDR_SIZE_L0),
+		                           pc, "address size (fetch)"));
 	}
 	uint64_t off = pc - cpu->bus.ram_base;
 	if (unlikely(off >= cpu->bus.ram_size)) {
@@ -97,6 +105,19 @@ static bool run_still_waiting(struct cpu *cpu)
 	return !wake;
 }
 
+void cpu_request_stop(struct cpu *cpu)
+{
+	cpu->stop_requested = 1;
+	cpu->slice_end = 0;
+}
+
+/* Did the instruction retire (as opposed to fault or not run at all)? */
+static bool run_retired(int st)
+{
+	return st == EXEC_NEXT || st == EXEC_BRANCH || st == EXEC_CALL || st == EXEC_STOP ||
+	       st == EXEC_WAIT;
+}
+
 int cpu_step(struct cpu *cpu)
 {
 	struct fetch f;
@@ -106,8 +127,13 @@ int cpu_step(struct cpu *cpu)
 		return EXEC_EXC;
 	int st = run_fetch(cpu, &f);
 	if (st == EXEC_NEXT) {
+		uint64_t pc = cpu->pc;
+		unsigned el = cpu->el;
 		run_decode_lazily(f.in, f.word);
+		uint32_t raw = f.in->raw;
 		st = f.in->exec(cpu, f.in);
+		if (cpu->hooks.on_insn && run_retired(st))
+			cpu->hooks.on_insn(cpu->hooks.opaque, cpu, pc, raw, el);
 		if (st == EXEC_NEXT) {
 			cpu->pc += 4;
 			cpu->icount++;
@@ -181,8 +207,16 @@ enum cpu_stop cpu_run(struct cpu *cpu)
 		}
 		if (irq_take_pending(cpu) && cpu->stop)
 			break;
+		if (cpu->stop_requested) {
+			cpu->stop = STOP_REQUEST;
+			break;
+		}
 		cpu->slice_end = next_poll < cpu->insn_limit ? next_poll : cpu->insn_limit;
-		run_slice(cpu);
+		if (unlikely(cpu->hooks.on_insn)) /* the slow loop: one instruction at a time */
+			while (cpu->stop == STOP_NONE && !cpu->wait && cpu->icount < cpu->slice_end)
+				cpu_step(cpu);
+		else
+			run_slice(cpu);
 	}
 	cpu_free_retired_pages(cpu);
 	return cpu->stop;

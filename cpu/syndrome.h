@@ -73,6 +73,16 @@ static inline uint64_t syn_brk(uint16_t imm)
 	return syn_make(EC_BRK64, true, imm);
 }
 
+/*
+ * EC 0x07: FP/AdvSIMD access trapped by CPACR_EL1.FPEN, CPTR_EL2.TFP or
+ * CPTR_EL3.TFP. From AArch64 the ISS is CV = 1, COND = 0b1110 (as hardware
+ * and QEMU report it: ESR 0x1fe00000).
+ */
+static inline uint64_t syn_fp_access(void)
+{
+	return syn_make(EC_FP_ASIMD, true, (1u << 24) | (0xeu << 20));
+}
+
 /* EC 0x22: PC alignment fault. */
 static inline uint64_t syn_pc_align(void)
 {

@@ -1,17 +1,24 @@
 /* The system register table and its encoding index. */
 #include "sysregs.h"
 
-#define R      SRA_R
-#define W      SRA_W
-#define RW     (SRA_R | SRA_W)
-#define RU     (SRA_R | SRA_U)
-#define RWU    (SRA_R | SRA_W | SRA_U)
-#define RWUR   (SRA_R | SRA_W | SRA_U | SRA_U_RO)
-#define STORE  SRF_STORE
-#define PSTATE SRF_PSTATE
-#define CONST  SRF_CONST
-#define TLB    SRF_TLB
-#define IRQ    SRF_IRQ
+#define R        SRA_R
+#define W        SRA_W
+#define RW       (SRA_R | SRA_W)
+#define RU       (SRA_R | SRA_U)
+#define RWU      (SRA_R | SRA_W | SRA_U)
+#define RWUR     (SRA_R | SRA_W | SRA_U | SRA_U_RO)
+#define WU       (SRA_W | SRA_U)
+#define STORE    SRF_STORE
+#define PSTATE   SRF_PSTATE
+#define CONST    SRF_CONST
+#define TLB      SRF_TLB
+#define IRQ      SRF_IRQ
+#define OP       SRF_OP
+#define AT       SRF_AT
+#define ZVA      SRF_ZVA
+#define SECURE   SRF_SECURE
+/* A trap group of traps.def, for the traps column. */
+#define T(group) (1ull << TG_##group)
 
 const struct sysreg_info sysreg_table[SR_COUNT] = {
         [SR_NONE] = {.name = "(none)"},

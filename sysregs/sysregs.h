@@ -39,12 +39,13 @@ enum sysreg_id {
 #define SRF_OP     32u  /* a SYS operation (op0 = 1): DC, IC, TLBI, AT */
 #define SRF_AT     64u  /* an address-translation operation (AT) */
 #define SRF_ZVA    128u /* DC ZVA */
+#define SRF_SECURE 256u /* EL1 may access it only in Secure state (CNTPS_*_EL1) */
 
 struct sysreg_info {
 	const char *name;
 	uint16_t enc; /* sysreg_encode(op0, op1, crn, crm, op2) */
 	uint8_t access;
-	uint8_t flags;
+	uint16_t flags;
 	uint64_t traps; /* trap groups, 1ull << TG_* */
 	uint64_t reset;
 	uint64_t wmask; /* bits an MSR writes */

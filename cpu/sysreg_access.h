@@ -1,0 +1,27 @@
+/*
+ * MRS, MSR and SYS through the system register table: the access checks
+ * (UNDEFINED first, then the trap controls of sysregs/traps.def in the Arm
+ * ARM's order) and the reads and writes with their side effects.
+ */
+#ifndef EL2SIM_SYSREG_ACCESS_H
+#define EL2SIM_SYSREG_ACCESS_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "insn.h"
+
+struct cpu;
+
+/*
+ * Apply the trap controls in groups (1ull << TG_*) to the access that `in`
+ * makes at the current EL: 0 when none traps, else EXEC_EXC with the
+ * exception (EC 0x18 with the instruction's ISS, 0x07 for FP/SIMD, or
+ * UNDEFINED where the Arm ARM says so) recorded for the run loop.
+ */
+int sysreg_trap(struct cpu *cpu, const struct insn *in, uint64_t groups, bool is_read);
+
+/* The value an MRS of register id reads at the current EL (no access checks). */
+uint64_t sysreg_read(const struct cpu *cpu, unsigned id);
+
+#endif
