@@ -12,9 +12,12 @@
 #include "board.h"
 #include "cpu.h"
 #include "elf_load.h"
+#include "list_sysregs.h"
 #include "options.h"
 #include "semihost.h"
 #include "syndrome.h"
+#include "stats.h"
+#include "trace.h"
 
 /* Exit statuses besides the guest's own (docs/cli.md) */
 #define EXIT_HOST_ERROR 1
@@ -27,7 +30,21 @@ struct sim {
 	struct board board;
 	struct semihost sh;
 	struct cpu *cpu;
+	struct trace trace;
+	FILE *trace_out; /* NULL when not tracing */
+	struct stats stats;
 };
+
+/* SIGINT/SIGTERM: end the run at the next instruction boundary, trace complete. */
+static struct cpu *volatile signal_cpu;
+static volatile sig_atomic_t signal_number;
+
+static void on_signal(int sig)
+{
+	signal_number = sig;
+	if (signal_cpu)
+		cpu_request_stop(signal_cpu);
+}
 
 static int hook_semihost(void *opaque, struct cpu *cpu)
 {
@@ -39,6 +56,63 @@ static void hook_poll(void *opaque, struct cpu *cpu)
 {
 	struct sim *s = opaque;
 	board_poll(&s->board);
+}
+
+static void hook_exception(void *opaque, const struct cpu *cpu, const struct exc *e,
+                           unsigned from_el)
+{
+	struct sim *s = opaque;
+	if (s->trace_out)
+		trace_exception(&s->trace, (struct cpu *)cpu, e, from_el);
+	if (s->opt.stats)
+		stats_exception(&s->stats, cpu, e, from_el);
+}
+
+static void hook_eret(void *opaque, const struct cpu *cpu, unsigned from_el, bool illegal)
+{
+	struct sim *s = opaque;
+	if (s->trace_out)
+		trace_eret(&s->trace, (struct cpu *)cpu, from_el, illegal);
+	if (s->opt.stats)
+		stats_eret(&s->stats, cpu, from_el, illegal);
+}
+
+static void hook_insn(void *opaque, const struct cpu *cpu, uint64_t pc, uint32_t raw, unsigned el)
+{
+	struct sim *s = opaque;
+	trace_insn(&s->trace, (struct cpu *)cpu, pc, raw, el);
+}
+
+/* Open the trace the options ask for; 0, or an exit status. */
+static int trace_setup(struct sim *s)
+{
+	if (!s->opt.trace)
+		return 0;
+	s->trace_out = stderr;
+	if (s->opt.trace_file) {
+		s->trace_out = fopen(s->opt.trace_file, "w");
+		if (!s->trace_out) {
+			fprintf(stderr, "el2sim: %s: cannot open the trace file\n",
+			        s->opt.trace_file);
+			return EXIT_USAGE;
+		}
+	}
+	trace_open(&s->trace, s->trace_out, s->opt.trace, s->opt.trace_format);
+	s->trace.el_filter = s->opt.trace_el;
+	s->trace.ec_filter = s->opt.trace_ec;
+	trace_snapshot(&s->trace, s->cpu);
+	return 0;
+}
+
+static void trace_teardown(struct sim *s, const char *reason, int status)
+{
+	if (!s->trace_out)
+		return;
+	trace_end(&s->trace, s->cpu, reason, status);
+	trace_close(&s->trace);
+	if (s->trace_out != stderr)
+		fclose(s->trace_out);
+	s->trace_out = NULL;
 }
 
 /* The guest's command line: the image name, then the arguments after "--". */
@@ -110,21 +184,40 @@ static int run(struct sim *s)
 	        .opaque = s,
 	        .semihost = s->opt.semihosting ? hook_semihost : NULL,
 	        .poll = hook_poll,
+	        .on_exception = (s->opt.trace & TRACE_EXC) || s->opt.stats ? hook_exception : NULL,
+	        .on_eret = (s->opt.trace & TRACE_ERET) || s->opt.stats ? hook_eret : NULL,
+	        .on_insn = s->opt.trace & TRACE_INSN ? hook_insn : NULL,
 	};
+	status = trace_setup(s);
+	if (status) {
+		cpu_free(s->cpu);
+		free(cmdline);
+		return status;
+	}
 
+	const char *reason = "host error";
+	signal_cpu = s->cpu;
+	signal(SIGINT, on_signal);
+	signal(SIGTERM, on_signal);
 	t0 = now();
 	switch (cpu_run(s->cpu)) {
-	case STOP_EXIT: status = s->cpu->exit_code; break;
+	case STOP_EXIT:
+		status = s->cpu->exit_code;
+		reason = "guest exit";
+		break;
 	case STOP_INSN_LIMIT:
+		reason = "instruction limit (--max-insns)";
 		fprintf(stderr, "el2sim: stopped after %llu instructions (--max-insns)\n",
 		        (unsigned long long)s->cpu->icount);
 		status = EXIT_INSN_LIMIT;
 		break;
 	case STOP_STUCK:
+		reason = "stuck: exceptions without progress";
 		report_stuck(s->cpu);
 		status = EXIT_STUCK;
 		break;
 	case STOP_WAIT_FOREVER:
+		reason = "stuck: WFI/WFE with nothing to wake it";
 		/* The PC is past the WFx: it completes when woken. */
 		fprintf(stderr,
 		        "el2sim: stuck: %s at PC 0x%llx (EL%u) waits for an event that nothing "
@@ -133,6 +226,12 @@ static int run(struct sim *s)
 		        (unsigned long long)s->cpu->pc - 4, s->cpu->el);
 		status = EXIT_STUCK;
 		break;
+	case STOP_REQUEST:
+		reason = signal_number == SIGTERM ? "stopped by SIGTERM" : "stopped by SIGINT";
+		fprintf(stderr, "el2sim: %s at PC 0x%llx\n", reason,
+		        (unsigned long long)s->cpu->pc);
+		status = 128 + (signal_number ? signal_number : SIGINT);
+		break;
 	default:
 		fprintf(stderr, "el2sim: host error, simulation stopped at PC 0x%llx\n",
 		        (unsigned long long)s->cpu->pc);
@@ -140,10 +239,10 @@ static int run(struct sim *s)
 		break;
 	}
 	secs = now() - t0;
+	signal_cpu = NULL;
+	trace_teardown(s, reason, status);
 	if (s->opt.stats)
-		fprintf(stderr, "el2sim: stats: insns=%llu seconds=%.3f mips=%.2f\n",
-		        (unsigned long long)s->cpu->icount, secs,
-		        secs > 0 ? (double)s->cpu->icount / secs / 1e6 : 0.0);
+		stats_print(&s->stats, s->cpu, secs, stderr);
 	cpu_free(s->cpu);
 	free(cmdline);
 	return status;
@@ -164,9 +263,10 @@ int main(int argc, char **argv)
 		options_version(stdout);
 		return 0;
 	}
-	if (s.opt.trace)
-		fprintf(stderr,
-		        "el2sim: note: --trace is not implemented yet; running without it\n");
+	if (s.opt.action == OPTIONS_LIST_SYSREGS) {
+		list_sysregs(stdout);
+		return 0;
+	}
 	/* The guest's output goes straight to fd 1 (write(2)); keep stdio out of its way. */
 	setvbuf(stdout, NULL, _IONBF, 0);
 	/* A closed output pipe ends the run through write() errors, not a signal. */

@@ -4,9 +4,12 @@
 #include "options.h"
 
 #include <getopt.h>
+#include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "board.h"
+#include "syndrome.h"
 
 #ifndef EL2SIM_VERSION
 #define EL2SIM_VERSION "unknown"
@@ -21,6 +24,9 @@ enum {
 	OPT_TRACE,
 	OPT_TRACE_FILE,
 	OPT_TRACE_FORMAT,
+	OPT_LIST_SYSREGS,
+	OPT_TRACE_EL,
+	OPT_TRACE_EC,
 };
 
 static const struct option long_options[] = {
@@ -32,6 +38,9 @@ static const struct option long_options[] = {
         {"trace", required_argument, NULL, OPT_TRACE},
         {"trace-file", required_argument, NULL, OPT_TRACE_FILE},
         {"trace-format", required_argument, NULL, OPT_TRACE_FORMAT},
+        {"list-sysregs", no_argument, NULL, OPT_LIST_SYSREGS},
+        {"trace-el", required_argument, NULL, OPT_TRACE_EL},
+        {"trace-ec", required_argument, NULL, OPT_TRACE_EC},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {0},
@@ -50,9 +59,13 @@ void options_usage(FILE *f)
 	      "                     code becomes el2sim's exit status\n"
 	      "  --max-insns N      stop after N instructions (exit status 124)\n"
 	      "  --stats            print instruction count and speed on stderr at exit\n"
-	      "  --trace LIST       comma list of: exc, eret, insn (not implemented yet)\n"
+	      "  --trace LIST       comma list of: exc, eret, insn\n"
 	      "  --trace-file F     where the trace goes (default stderr)\n"
 	      "  --trace-format F   text (default) or jsonl\n"
+	      "  --list-sysregs     print the system register table and exit\n"
+	      "  --trace-el N       only events that leave or enter EL N\n"
+	      "  --trace-ec LIST    only exceptions of these classes: names (HVC64,\n"
+	      "                     DABT_LOW, ...) or numbers (0x16, 22), comma-separated\n"
 	      "  -h, --help         show this help and exit\n"
 	      "  -V, --version      show the version and exit\n"
 	      "\n"
@@ -131,6 +144,34 @@ int options_parse_trace(const char *s, unsigned *out)
 	return 0;
 }
 
+int options_parse_ec_list(const char *s, uint64_t *out)
+{
+	uint64_t mask = 0;
+	for (;;) {
+		size_t n = strcspn(s, ",");
+		char item[24];
+		char *end;
+		if (n == 0 || n >= sizeof(item))
+			return -1;
+		memcpy(item, s, n);
+		item[n] = '\0';
+		unsigned long v = strtoul(item, &end, 0);
+		if (*end) { /* not a number: an exception class name */
+			for (v = 0; v < 64; v++)
+				if (ec_name((unsigned)v) && !strcasecmp(ec_name((unsigned)v), item))
+					break;
+		}
+		if (v >= 64 || !ec_name((unsigned)v))
+			return -1;
+		mask |= 1ull << v;
+		if (!s[n])
+			break;
+		s += n + 1;
+	}
+	*out = mask;
+	return 0;
+}
+
 static int bad_value(FILE *errf, const char *opt, const char *arg, const char *want)
 {
 	fprintf(errf, "el2sim: --%s: bad value '%s' (want %s)\n", opt, arg, want);
@@ -178,6 +219,15 @@ static int parse_value(struct options *o, int opt, const char *arg, FILE *errf)
 		else
 			return bad_value(errf, "trace-format", arg, "text or jsonl");
 		return 0;
+	case OPT_TRACE_EL:
+		if (strlen(arg) != 1 || arg[0] < '0' || arg[0] > '3')
+			return bad_value(errf, "trace-el", arg, "0, 1, 2 or 3");
+		o->trace_el = arg[0] - '0';
+		return 0;
+	case OPT_TRACE_EC:
+		if (options_parse_ec_list(arg, &o->trace_ec))
+			return bad_value(errf, "trace-ec", arg, "exception class names or numbers");
+		return 0;
 	}
 	return -1;
 }
@@ -190,6 +240,7 @@ int options_parse(struct options *o, int argc, char **argv, FILE *errf)
 	        .action = OPTIONS_RUN,
 	        .el = 2,
 	        .mem_size = OPTIONS_DEFAULT_MEM,
+	        .trace_el = -1,
 	};
 	/* Everything after the first "--" belongs to the guest. */
 	for (int i = 1; i < argc; i++) {
@@ -206,6 +257,7 @@ int options_parse(struct options *o, int argc, char **argv, FILE *errf)
 		switch (opt) {
 		case 'h': o->action = OPTIONS_HELP; return 0;
 		case 'V': o->action = OPTIONS_VERSION; return 0;
+		case OPT_LIST_SYSREGS: o->action = OPTIONS_LIST_SYSREGS; return 0;
 		case OPT_SEMIHOSTING: o->semihosting = true; break;
 		case OPT_STATS: o->stats = true; break;
 		case ':': fprintf(errf, "el2sim: %s: missing value\n", argv[optind - 1]); return 2;

@@ -16,7 +16,7 @@
 
 enum trace_format { TRACE_FORMAT_TEXT, TRACE_FORMAT_JSONL };
 
-enum options_action { OPTIONS_RUN, OPTIONS_HELP, OPTIONS_VERSION };
+enum options_action { OPTIONS_RUN, OPTIONS_HELP, OPTIONS_VERSION, OPTIONS_LIST_SYSREGS };
 
 #define OPTIONS_DEFAULT_MEM (512ull << 20)
 
@@ -30,6 +30,8 @@ struct options {
 	unsigned trace;         /* --trace: TRACE_* bits */
 	const char *trace_file; /* --trace-file; NULL: stderr */
 	enum trace_format trace_format;
+	int trace_el;      /* --trace-el; -1: every EL */
+	uint64_t trace_ec; /* --trace-ec: bit n for EC n; 0: every class */
 	const char *image; /* the one positional argument */
 	/* Arguments after "--", for the guest's command line (SYS_GET_CMDLINE). */
 	int guest_argc;
@@ -48,5 +50,6 @@ void options_version(FILE *f);
 /* Parsers for option values, exposed for tests; 0 or -1. */
 int options_parse_size(const char *s, uint64_t *out);
 int options_parse_trace(const char *s, unsigned *out);
+int options_parse_ec_list(const char *s, uint64_t *out);
 
 #endif

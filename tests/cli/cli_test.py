@@ -115,12 +115,27 @@ def main():
         r = run(el2sim, ['--help'])
         check(r.returncode == 0, 'exit status 0', r)
         for opt in ['--el', '--mem', '--semihosting', '--max-insns', '--stats',
-                    '--trace', '--trace-file', '--trace-format', '--help', '--version']:
+                    '--trace', '--trace-file', '--trace-format', '--list-sysregs', '--help',
+                    '--version']:
             check(opt in r.stdout, '--help lists ' + opt, r)
     elif case == 'version':
         r = run(el2sim, ['--version'])
         check(r.returncode == 0, 'exit status 0', r)
         check(re.fullmatch(r'el2sim \S+\n', r.stdout) is not None, 'one version line', r)
+    elif case == 'list-sysregs':
+        # docs/sysregs.md: one line per row, name then encoding, exit 0.
+        r = run(el2sim, ['--list-sysregs'])
+        check(r.returncode == 0, 'exit status 0', r)
+        check(r.stderr == '', 'nothing on stderr', r)
+        check('HCR_EL2  S3_4_C1_C1_0' in r.stdout, 'the HCR_EL2 line', r)
+        lines = r.stdout.splitlines()
+        check(len(lines) > 200, 'one line per row', r)
+        tvm = [l for l in lines if l.split()[0] == 'SCTLR_EL1']
+        check(len(tvm) == 1 and 'HCR_EL2.TVM' in tvm[0] and 'HCR_EL2.TRVM' in tvm[0]
+              and ' EL1 ' in tvm[0], 'SCTLR_EL1: min EL1, caught by TVM and TRVM', r)
+        zva = [l for l in lines if l.split()[0] == 'DC_ZVA']
+        check(len(zva) == 1 and 'S1_3_C7_C4_1' in zva[0] and 'W EL0:W' in zva[0]
+              and 'SCTLR_EL1.DZE' in zva[0], 'DC_ZVA: EL0-reachable SYS op', r)
     elif case == 'bad-option':
         expect_usage_error(run(el2sim, ['--frobnicate', 'x.elf']), '--frobnicate')
         expect_usage_error(run(el2sim, ['--el', '4', 'x.elf']), '--el')
