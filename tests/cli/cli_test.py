@@ -14,6 +14,7 @@ import struct
 import subprocess
 import sys
 import tempfile
+import time
 
 RAM = 0x40000000
 CODE_OFF = 0x80  # code follows the headers in the one PT_LOAD segment
@@ -202,6 +203,31 @@ def main():
         line = r.stderr.strip()
         check('stuck' in line and 'VBAR_EL2 0x0' in line and '\n' not in line,
               'one line naming the exception, ELR and VBAR', r)
+    elif case == 'signal':
+        # SIGTERM/SIGINT end the run at an instruction boundary: exit 128 +
+        # the signal, the trace flushed, its last line saying why (docs/cli.md).
+        path = os.path.join(tmp, 'loop.elf')
+        with open(path, 'wb') as f:
+            f.write(good)
+        for sig, name in ((15, 'SIGTERM'), (2, 'SIGINT')):
+            trace = os.path.join(tmp, 'trace-%s.jsonl' % name)
+            p = subprocess.Popen([el2sim, '--trace', 'exc,eret', '--trace-format', 'jsonl',
+                                  '--trace-file', trace, path],
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            # The handlers are installed just after the trace file is opened.
+            for _ in range(200):
+                if os.path.exists(trace):
+                    break
+                time.sleep(0.05)
+            time.sleep(0.3)
+            p.send_signal(sig)
+            out, err = p.communicate(timeout=20)
+            r = subprocess.CompletedProcess(p.args, p.returncode, out, err)
+            check(r.returncode == 128 + sig, 'exit status %d for %s' % (128 + sig, name), r)
+            with open(trace) as f:
+                last = f.read().splitlines()[-1]
+            check('"event":"end"' in last and name in last,
+                  'the trace ends with an end event naming %s' % name, r)
     else:
         print('unknown case', case)
         sys.exit(2)
