@@ -32,7 +32,7 @@
 
 #define TLB_BITS 8
 #define TLB_SIZE (1u << TLB_BITS)
-enum tlb_kind { TLB_READ, TLB_WRITE, TLB_KINDS };
+enum tlb_kind { TLB_READ, TLB_WRITE, TLB_FETCH, TLB_KINDS };
 
 /*
  * A soft-TLB entry: tag is the page's VA (invalid: ~0), addend turns a VA in

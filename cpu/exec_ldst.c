@@ -32,10 +32,22 @@ int ldst_base(struct cpu *cpu, unsigned n, uint64_t *base)
 }
 
 /* data = Mem[address]; X[t] = ZeroExtend or SignExtend(data, regsize) */
+/*
+ * The ISV syndrome fields of a single general-purpose register access
+ * without writeback (mem.h MEMF_ISV): a stage-2 abort reports them.
+ */
+static unsigned ldst_isv(const struct insn *in)
+{
+	if (in->flags & LS_WBACK)
+		return 0;
+	return MEMF_ISV | ((unsigned)in->rd << MEMF_SRT_SHIFT) |
+	       ((in->flags & LS_SIGNED) ? MEMF_SSE : 0) | ((in->flags & LS_X) ? MEMF_SF : 0);
+}
+
 int ldst_load(struct cpu *cpu, const struct insn *in, uint64_t address)
 {
 	uint64_t data;
-	int st = mem_read(cpu, address, 1u << in->sf, &data, in->opt);
+	int st = mem_read(cpu, address, 1u << in->sf, &data, in->opt | ldst_isv(in));
 	if (st)
 		return st;
 	if (in->flags & LS_SIGNED)
@@ -47,7 +59,7 @@ int ldst_load(struct cpu *cpu, const struct insn *in, uint64_t address)
 /* Mem[address] = X[t]<datasize-1:0> */
 int ldst_store(struct cpu *cpu, const struct insn *in, uint64_t address)
 {
-	return mem_write(cpu, address, 1u << in->sf, x_read(cpu, in->rd), in->opt);
+	return mem_write(cpu, address, 1u << in->sf, x_read(cpu, in->rd), in->opt | ldst_isv(in));
 }
 
 /* The address of an immediate form: post-index accesses the base itself. */

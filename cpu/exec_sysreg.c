@@ -11,6 +11,7 @@
 #include "exec_branch_sys.h"
 #include "irq.h"
 #include "mem.h"
+#include "mmu.h"
 #include "syndrome.h"
 #include "sysreg_access.h"
 #include "traps.h"
@@ -201,10 +202,41 @@ int exec_msr(struct cpu *cpu, const struct insn *in)
 }
 
 /*
+ * The AT operations: the regime (by EL) and the kind of access each
+ * translates as. S1E0* check EL0 permissions; S1E0* and S1E1* stop at
+ * stage 1 (their output is the IPA); S12E* go through both stages.
+ */
+static int sys_at(struct cpu *cpu, enum sysreg_id id, uint64_t va)
+{
+	static const struct {
+		enum sysreg_id id;
+		uint8_t el;
+		uint8_t access;
+	} ops[] = {
+	        {SR_AT_S1E1R, 1, MMU_READ | MMU_S1ONLY},
+	        {SR_AT_S1E1W, 1, MMU_WRITE | MMU_S1ONLY},
+	        {SR_AT_S1E0R, 1, MMU_READ | MMU_UNPRIV | MMU_S1ONLY},
+	        {SR_AT_S1E0W, 1, MMU_WRITE | MMU_UNPRIV | MMU_S1ONLY},
+	        {SR_AT_S12E1R, 1, MMU_READ},
+	        {SR_AT_S12E1W, 1, MMU_WRITE},
+	        {SR_AT_S12E0R, 1, MMU_READ | MMU_UNPRIV},
+	        {SR_AT_S12E0W, 1, MMU_WRITE | MMU_UNPRIV},
+	        {SR_AT_S1E2R, 2, MMU_READ},
+	        {SR_AT_S1E2W, 2, MMU_WRITE},
+	        {SR_AT_S1E3R, 3, MMU_READ},
+	        {SR_AT_S1E3W, 3, MMU_WRITE},
+	};
+	for (unsigned i = 0; i < sizeof(ops) / sizeof(ops[0]); i++)
+		if (ops[i].id == id)
+			return mem_at(cpu, ops[i].el, va, ops[i].access);
+	return exc_raise_undef(cpu);
+}
+
+/*
  * SYS: DC, IC, TLBI, AT. No cache is modelled (memory is coherent and a
  * store to code drops its decoded instructions), so cache maintenance has
  * no effect beyond its traps; TLBI drops the whole soft TLB (invalidating
- * more than asked is allowed); AT waits for stage 1 (the MMU issue).
+ * more than asked is allowed); AT translates and writes PAR_EL1.
  */
 int exec_sys(struct cpu *cpu, const struct insn *in)
 {
@@ -215,7 +247,7 @@ int exec_sys(struct cpu *cpu, const struct insn *in)
 	if (flags & SRF_ZVA)
 		return mem_dc_zva(cpu, x_read(cpu, in->rd));
 	if (flags & SRF_AT)
-		return exec_unimplemented(cpu, in);
+		return sys_at(cpu, (enum sysreg_id)in->imm2, x_read(cpu, in->rd));
 	if (flags & SRF_TLB)
 		cpu_tlb_flush(cpu);
 	return EXEC_NEXT;

@@ -1,21 +1,18 @@
 /*
- * The slow path of data memory access: translation (identity until the MMU
- * lands), alignment rules, RAM vs MMIO, faults, and the soft-TLB refill.
+ * The slow path of memory access: translation (cpu/mmu.c), the alignment
+ * rules, RAM vs MMIO, the faults and their syndromes, and the soft-TLB
+ * refill.
  */
 #include "mem.h"
 
 #include <stdio.h>
 
+#include "mmu.h"
 #include "syndrome.h"
 
-/* ID_AA64MMFR0_EL1.PARange = 0b0010: 40-bit physical addresses. */
-#define PA_BITS 40
-
-#define SCTLR_M      (1ull << 0)
 #define SCTLR_A      (1ull << 1)
 #define SCTLR_SA     (1ull << 3)
 #define SCTLR_SA0    (1ull << 4)
-#define HCR_DC       (1ull << 12)
 #define DC_ZVA_BLOCK 64
 
 static uint64_t mem_sctlr(const struct cpu *cpu)
@@ -67,43 +64,94 @@ int mem_check_sp(struct cpu *cpu, uint64_t sp)
 	                      cpu->el == 0 ? "SCTLR_EL1.SA0" : "SCTLR_ELx.SA");
 }
 
-/*
- * Are data accesses to Device memory? Stage 1 is not implemented yet, so
- * translation is always off, and then data accesses are Device-nGnRnE
- * (Arm ARM D8.2.10? "Behavior when stage 1 address translation is
- * disabled") -- except in the EL1&0 regime with HCR_EL2.DC set, where they
- * are Normal, Write-Back.
- */
-static bool mem_is_device(const struct cpu *cpu)
+/* ---- translation and its faults ---- */
+
+/* Descriptors come from RAM only: anything else is an External abort on the walk. */
+static int mem_read_desc(void *opaque, uint64_t pa, uint64_t *desc)
 {
-	return !(cpu->el <= 1 && cpu_el2_enabled(cpu) && (cpu->sr[SR_HCR_EL2] & HCR_DC));
+	struct cpu *cpu = opaque;
+	uint64_t off = pa - cpu->bus.ram_base;
+	if (off >= cpu->bus.ram_size || (pa & 7))
+		return -1;
+	memcpy(desc, cpu->bus.ram + off, 8);
+	return 0;
+}
+
+static void mem_mmu_ctx(struct cpu *cpu, struct mmu_ctx *ctx)
+{
+	*ctx = (struct mmu_ctx){
+	        .sr = cpu->sr,
+	        .el = cpu->el,
+	        .highest_el = cpu->highest_el,
+	        .el2_enabled = cpu_el2_enabled(cpu),
+	        .read_desc = mem_read_desc,
+	        .opaque = cpu,
+	};
+}
+
+static bool mem_fsc_is_walk_sea(unsigned fsc)
+{
+	return (fsc & 0x3c) == FSC_SEA_WALK_L0;
 }
 
 /*
- * Must a misaligned access fault? Yes when SCTLR_ELx.A is set, and for any
- * access to Device memory.
+ * The ISV syndrome of a single general-purpose load or store without
+ * writeback, reported only for stage-2 aborts (Arm ARM D19.2, ESR_ELx ISS
+ * for a Data Abort: ISV [24], SAS [23:22], SSE [21], SRT [20:16], SF [15],
+ * AR [14]); what a hypervisor needs to emulate the access.
  */
-static bool mem_misaligned_faults(const struct cpu *cpu)
+static uint32_t mem_isv_syndrome(unsigned size, unsigned flags)
 {
-	return (mem_sctlr(cpu) & SCTLR_A) || mem_is_device(cpu);
+	if (!(flags & MEMF_ISV))
+		return 0;
+	unsigned sas = size == 8 ? 3 : size == 4 ? 2 : size == 2 ? 1 : 0;
+	return (1u << 24) | (sas << 22) | ((flags & MEMF_SSE) ? 1u << 21 : 0) |
+	       (((flags >> MEMF_SRT_SHIFT) & 31) << 16) | ((flags & MEMF_SF) ? 1u << 15 : 0) |
+	       ((flags & MEMF_AR) ? 1u << 14 : 0);
 }
 
 /*
- * Translate va for a data access. Stage 1 is not implemented yet: with it
- * off the PA is the VA, and a VA beyond the implemented PA size is an
- * Address size fault at level 0 (Arm ARM D8.2.10?).
+ * Raise the abort for a failed translation: a stage-2 fault goes to EL2
+ * with HPFAR_EL2 = the faulting IPA [47:12] in bits [39:4]; an External
+ * abort on a walk is routed as External aborts are; a stage-1 fault goes
+ * to the usual target. S1PTW reports a stage-2 fault on a stage-1 walk,
+ * whose accesses are reads (WnR 0).
  */
-static int mem_translate(struct cpu *cpu, uint64_t va, bool is_write, uint64_t *pa)
+static int mem_translation_abort(struct cpu *cpu, uint64_t va, unsigned access, unsigned size,
+                                 unsigned flags, const struct mmu_result *r)
 {
-	static bool warned;
-	if (unlikely((mem_sctlr(cpu) & SCTLR_M) && !warned)) {
-		warned = true;
-		fprintf(stderr, "el2sim: note: SCTLR_ELx.M is set but stage 1 translation is not "
-		                "implemented yet; addresses are used untranslated\n");
-	}
-	if (unlikely(va >> PA_BITS))
-		return mem_data_abort(cpu, va, FSC_ADDR_SIZE_L0, is_write, "address size");
-	*pa = va;
+	bool fetch = (access & 3) == MMU_FETCH, write = (access & 3) == MMU_WRITE;
+	const char *cause = r->stage2 ? "stage 2 (HCR_EL2.VM)" : "stage 1";
+	unsigned el;
+	if (mem_fsc_is_walk_sea(r->fsc))
+		el = exc_external_abort_el(cpu, &cause);
+	else if (r->stage2)
+		el = 2;
+	else
+		el = exc_sync_default_el(cpu);
+	if (r->stage2)
+		cpu->sr[SR_HPFAR_EL2] = (r->ipa >> 12) << 4;
+	uint32_t iss = r->fsc | (r->s1ptw ? 1u << 7 : 0);
+	if (fetch)
+		return exc_raise_sync_far(cpu, el, syn_insn_abort(el == cpu->el, iss), va, cause);
+	if (write && !r->s1ptw)
+		iss |= DABT_ISS_WNR;
+	if (r->stage2 && !r->s1ptw)
+		iss |= mem_isv_syndrome(size, flags);
+	return exc_raise_sync_far(cpu, el, syn_data_abort(el == cpu->el, iss), va, cause);
+}
+
+/* Translate va; 0 with *r filled, or EXEC_EXC with the abort raised. */
+static int mem_translate(struct cpu *cpu, uint64_t va, unsigned access, unsigned size,
+                         unsigned flags, struct mmu_result *r)
+{
+	struct mmu_ctx ctx;
+	mem_mmu_ctx(cpu, &ctx);
+	if (flags & MEMF_UNPRIV)
+		access |= MMU_UNPRIV;
+	mmu_translate(&ctx, va, access, r);
+	if (unlikely(r->fault))
+		return mem_translation_abort(cpu, va, access, size, flags, r);
 	return 0;
 }
 
@@ -125,93 +173,161 @@ static bool mem_page_has_code(const struct cpu *cpu, uint64_t pa)
 	return cpu->dcache[(pa - cpu->bus.ram_base) >> PAGE_SHIFT] != NULL;
 }
 
-int mem_read_slow(struct cpu *cpu, uint64_t va, unsigned size, uint64_t *val, unsigned flags)
+/* A device access on the board; -1 when nothing answers at pa. */
+static int mem_mmio(struct cpu *cpu, uint64_t pa, unsigned size, uint64_t *val, bool write)
 {
-	if (va & (size - 1)) {
-		if ((flags & MEMF_ALIGNED) || mem_misaligned_faults(cpu))
-			return mem_fault_alignment(cpu, va, false);
-		uint64_t v = 0, b;
-		for (unsigned i = 0; i < size; i++) {
-			int st = mem_read_slow(cpu, va + i, 1, &b, flags);
-			if (st)
-				return st;
-			v |= b << (8 * i);
-		}
-		*val = v;
-		return 0;
-	}
-	uint64_t pa;
-	int st = mem_translate(cpu, va, false, &pa);
+	if (write)
+		return cpu->bus.mmio_write ? cpu->bus.mmio_write(cpu->bus.opaque, pa, size, *val)
+		                           : -1;
+	return cpu->bus.mmio_read ? cpu->bus.mmio_read(cpu->bus.opaque, pa, size, val) : -1;
+}
+
+/*
+ * One data access on the slow path. The order of the checks follows the
+ * Arm ARM's priorities: the alignment checks that need no translation
+ * (SCTLR_ELx.A, exclusives and atomics) first, then translation faults,
+ * then the Alignment fault of an unaligned access to Device memory; a
+ * misaligned access to Normal memory is done byte by byte.
+ */
+static int mem_access_slow(struct cpu *cpu, uint64_t va, unsigned size, uint64_t *val,
+                           unsigned flags, bool write)
+{
+	bool misaligned = (va & (size - 1)) != 0;
+	if (misaligned && ((flags & MEMF_ALIGNED) || (mem_sctlr(cpu) & SCTLR_A)))
+		return mem_fault_alignment(cpu, va, write);
+	struct mmu_result r;
+	int st = mem_translate(cpu, va, write ? MMU_WRITE : MMU_READ, size, flags, &r);
 	if (st)
 		return st;
-	uint8_t *host = mem_ram_host(cpu, pa);
-	if (host) {
-		mem_tlb_fill(cpu, TLB_READ, va, host - (pa & ~PAGE_MASK));
-		*val = mem_load_host(host, size);
+	if (misaligned) {
+		if (r.device)
+			return mem_fault_alignment(cpu, va, write);
+		uint64_t v = write ? *val : 0, b;
+		for (unsigned i = 0; i < size; i++) {
+			b = (v >> (8 * i)) & 0xff;
+			st = mem_access_slow(cpu, va + i, 1, &b, flags & ~MEMF_ISV, write);
+			if (st)
+				return st;
+			if (!write)
+				v |= b << (8 * i);
+		}
+		if (!write)
+			*val = v;
 		return 0;
 	}
-	if (cpu->bus.mmio_read && cpu->bus.mmio_read(cpu->bus.opaque, pa, size, val) == 0)
+	uint8_t *host = mem_ram_host(cpu, r.pa);
+	if (host) {
+		if (write && mem_page_has_code(cpu, r.pa))
+			cpu_code_written(cpu, r.pa);
+		else if (!(flags & MEMF_UNPRIV))
+			mem_tlb_fill(cpu, write ? TLB_WRITE : TLB_READ, va,
+			             host - (r.pa & ~PAGE_MASK));
+		if (write)
+			mem_store_host(host, size, *val);
+		else
+			*val = mem_load_host(host, size);
 		return 0;
-	return mem_external_abort(cpu, va, false);
+	}
+	if (mem_mmio(cpu, r.pa, size, val, write) == 0)
+		return 0;
+	return mem_external_abort(cpu, va, write);
+}
+
+int mem_read_slow(struct cpu *cpu, uint64_t va, unsigned size, uint64_t *val, unsigned flags)
+{
+	return mem_access_slow(cpu, va, size, val, flags, false);
 }
 
 int mem_write_slow(struct cpu *cpu, uint64_t va, unsigned size, uint64_t val, unsigned flags)
 {
-	if (va & (size - 1)) {
-		if ((flags & MEMF_ALIGNED) || mem_misaligned_faults(cpu))
-			return mem_fault_alignment(cpu, va, true);
-		for (unsigned i = 0; i < size; i++) {
-			int st = mem_write_slow(cpu, va + i, 1, val >> (8 * i), flags);
-			if (st)
-				return st;
-		}
-		return 0;
-	}
-	uint64_t pa;
-	int st = mem_translate(cpu, va, true, &pa);
+	return mem_access_slow(cpu, va, size, &val, flags, true);
+}
+
+int mem_fetch_slow(struct cpu *cpu, uint64_t pc, const uint8_t **host)
+{
+	struct mmu_result r;
+	int st = mem_translate(cpu, pc, MMU_FETCH, 4, 0, &r);
 	if (st)
 		return st;
-	uint8_t *host = mem_ram_host(cpu, pa);
-	if (host) {
-		if (mem_page_has_code(cpu, pa))
-			cpu_code_written(cpu, pa);
-		else
-			mem_tlb_fill(cpu, TLB_WRITE, va, host - (pa & ~PAGE_MASK));
-		mem_store_host(host, size, val);
-		return 0;
+	uint8_t *h = mem_ram_host(cpu, r.pa);
+	if (!h) {
+		const char *cause;
+		unsigned el = exc_external_abort_el(cpu, &cause);
+		return exc_raise_sync_far(cpu, el, syn_insn_abort(el == cpu->el, FSC_SEA), pc,
+		                          cause);
 	}
-	if (cpu->bus.mmio_write && cpu->bus.mmio_write(cpu->bus.opaque, pa, size, val) == 0)
-		return 0;
-	return mem_external_abort(cpu, va, true);
+	mem_tlb_fill(cpu, TLB_FETCH, pc, h - (r.pa & ~PAGE_MASK));
+	*host = h;
+	return 0;
 }
 
 int mem_dc_zva(struct cpu *cpu, uint64_t va)
 {
-	if (mem_is_device(cpu))
-		return mem_fault_alignment(cpu, va, true);
 	uint64_t block = va & ~(uint64_t)(DC_ZVA_BLOCK - 1);
+	struct mmu_result r;
+	int st = mem_translate(cpu, block, MMU_WRITE, DC_ZVA_BLOCK, 0, &r);
+	if (st)
+		return st;
+	/* DC ZVA to Device memory is an Alignment fault. */
+	if (r.device)
+		return mem_fault_alignment(cpu, va, true);
 	for (unsigned off = 0; off < DC_ZVA_BLOCK; off += 8) {
-		int st = mem_write(cpu, block + off, 8, 0, 0);
+		st = mem_write(cpu, block + off, 8, 0, 0);
 		if (st)
 			return st;
 	}
 	return 0;
 }
 
+/*
+ * AT (Arm ARM C5.5 "A64 system instructions for address translation";
+ * PAR_EL1 in D19.2): translate va as an access of kind `access` by EL el's
+ * regime and write the result to PAR_EL1: on success ATTR [63:56], PA
+ * [47:12], NS [9] (el2sim's PE is Non-secure below EL3), SH [8:7] (Normal
+ * inner shareable, Device outer shareable), RES1 [11]; on a fault F [0],
+ * FST [6:1], PTW [8], S [9]. A stage-2 fault on a stage-1 walk of an AT
+ * executed at EL1 is taken to EL2 instead, as the Arm ARM requires.
+ */
+int mem_at(struct cpu *cpu, unsigned el, uint64_t va, unsigned access)
+{
+	struct mmu_ctx ctx;
+	struct mmu_result r;
+	mem_mmu_ctx(cpu, &ctx);
+	ctx.el = (uint8_t)el;
+	mmu_translate(&ctx, va, access | MMU_AT, &r);
+	uint64_t par = 1ull << 11;
+	if (r.fault) {
+		if (r.stage2 && r.s1ptw && cpu->el == 1)
+			return mem_translation_abort(cpu, va, MMU_READ, 8, 0, &r);
+		par |= 1 | ((uint64_t)r.fsc << 1) | (r.s1ptw ? 1ull << 8 : 0) |
+		       (r.stage2 ? 1ull << 9 : 0);
+	} else {
+		bool ns = !(cpu->highest_el == 3 && el < 3 && !(cpu->sr[SR_SCR_EL3] & 1));
+		par |= ((uint64_t)r.mair_attr << 56) | (r.pa & 0x0000fffffffff000ull) |
+		       (ns ? 1ull << 9 : 0) | ((r.device ? 2ull : 3ull) << 7);
+	}
+	cpu->sr[SR_PAR_EL1] = par;
+	return 0;
+}
+
+/* Debugger access by VA at the current EL: translated, no fault raised. */
 static int mem_debug_copy(struct cpu *cpu, uint64_t va, void *buf, uint64_t len, bool is_write)
 {
 	uint8_t *p = buf;
+	struct mmu_ctx ctx;
+	mem_mmu_ctx(cpu, &ctx);
 	while (len) {
 		uint64_t chunk = PAGE_SIZE - (va & ~PAGE_MASK);
 		if (chunk > len)
 			chunk = len;
-		/* Identity until stage 1 lands; the range check below stands either way. */
-		uint8_t *host = va >> PA_BITS ? NULL : mem_ram_host(cpu, va);
-		if (!host || !mem_ram_host(cpu, va + chunk - 1))
+		struct mmu_result r;
+		mmu_translate(&ctx, va, MMU_READ | MMU_AT, &r);
+		uint8_t *host = r.fault ? NULL : mem_ram_host(cpu, r.pa);
+		if (!host || !mem_ram_host(cpu, r.pa + chunk - 1))
 			return -1;
 		if (is_write) {
 			memcpy(host, p, chunk);
-			cpu_code_written(cpu, va);
+			cpu_code_written(cpu, r.pa);
 		} else {
 			memcpy(p, host, chunk);
 		}

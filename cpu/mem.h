@@ -19,10 +19,24 @@
 #define MEMF_UNPRIV 1u /* LDTR/STTR: checked as an EL0 access */
 #define MEMF_ALIGNED \
 	2u /* alignment fault unless aligned to size (exclusives, atomics, acquire/release) */
-#define MEMF_EXCL   4u /* part of an exclusive: reported in the syndrome */
-#define MEMF_ATOMIC 8u /* part of an LSE atomic read-modify-write */
+#define MEMF_EXCL      4u /* part of an exclusive: reported in the syndrome */
+#define MEMF_ATOMIC    8u /* part of an LSE atomic read-modify-write */
+/* Flags that send an access to the slow path whatever the TLB says. */
+#define MEMF_SLOW      (MEMF_UNPRIV | MEMF_ALIGNED | MEMF_EXCL | MEMF_ATOMIC)
+/*
+ * The instruction syndrome of a single general-purpose load or store
+ * without writeback, for a stage-2 Data Abort's ISV fields: the register
+ * (SRT), sign extension (SSE), 64-bit register (SF), acquire/release (AR).
+ */
+#define MEMF_ISV       16u
+#define MEMF_SSE       32u
+#define MEMF_SF        64u
+#define MEMF_AR        128u
+#define MEMF_SRT_SHIFT 8 /* bits [12:8] */
 
 int mem_read_slow(struct cpu *cpu, uint64_t va, unsigned size, uint64_t *val, unsigned flags);
+/* Translate PC for a fetch and fill the fetch TLB: *host points at the word; 0 or EXEC_EXC. */
+int mem_fetch_slow(struct cpu *cpu, uint64_t pc, const uint8_t **host);
 int mem_write_slow(struct cpu *cpu, uint64_t va, unsigned size, uint64_t val, unsigned flags);
 
 static inline uint64_t mem_load_host(const void *p, unsigned size)
@@ -58,7 +72,7 @@ static inline int mem_read(struct cpu *cpu, uint64_t va, unsigned size, uint64_t
 {
 	const struct tlb_entry *e =
 	        &cpu->tlb[cpu->el][TLB_READ][(va >> PAGE_SHIFT) & (TLB_SIZE - 1)];
-	if (likely(flags == 0 && e->tag == (va & (PAGE_MASK | (size - 1))))) {
+	if (likely(!(flags & MEMF_SLOW) && e->tag == (va & (PAGE_MASK | (size - 1))))) {
 		*val = mem_load_host((const void *)(uintptr_t)(va + e->addend), size);
 		return 0;
 	}
@@ -71,7 +85,7 @@ static inline int mem_write(struct cpu *cpu, uint64_t va, unsigned size, uint64_
 {
 	const struct tlb_entry *e =
 	        &cpu->tlb[cpu->el][TLB_WRITE][(va >> PAGE_SHIFT) & (TLB_SIZE - 1)];
-	if (likely(flags == 0 && e->tag == (va & (PAGE_MASK | (size - 1))))) {
+	if (likely(!(flags & MEMF_SLOW) && e->tag == (va & (PAGE_MASK | (size - 1))))) {
 		mem_store_host((void *)(uintptr_t)(va + e->addend), size, val);
 		return 0;
 	}
@@ -101,6 +115,13 @@ int mem_check_sp(struct cpu *cpu, uint64_t sp);
  * memory it is an Alignment fault. Returns 0 or EXEC_EXC.
  */
 int mem_dc_zva(struct cpu *cpu, uint64_t va);
+
+/*
+ * AT: translate va by EL el's regime for an access of kind `access` (mmu.h
+ * MMU_*) and write PAR_EL1. Returns 0, or EXEC_EXC when the walk's stage-2
+ * fault must be taken to EL2.
+ */
+int mem_at(struct cpu *cpu, unsigned el, uint64_t va, unsigned access);
 
 /*
  * Debugger-style access by virtual address for the host side (semihosting,

@@ -8,6 +8,7 @@
 #include "cpu.h"
 
 #include "decode.h"
+#include "mem.h"
 #include "irq.h"
 #include "syndrome.h"
 
@@ -35,32 +36,29 @@ static int run_fetch(struct cpu *cpu, struct fetch *f)
 	if (unlikely(pc & 3))
 		return run_fetch_fault(cpu, exc_raise_sync_far(cpu, exc_sync_default_el(cpu),
 		                                               syn_pc_align(), pc, "PC alignment"));
-	/* With stage 1 off a PC beyond the 40-bit PA range is an Address size
-	 * fault at level 0 (AArch64.TranslateAddressS1Off). */
-	if (unlikely(pc >> 40)) {
-		unsigned el = exc_sync_default_el(cpu);
-		return run_fetch_fault(
-		        cpu,
-		        exc_raise_sync_far(cpu, el, syn_insn_abort(el == cpu->el, FSC_ADDR_SIZE_L0),
-		                           pc, "address size (fetch)"));
-	}
-	uint64_t off = pc - cpu->bus.ram_base;
-	if (unlikely(off >= cpu->bus.ram_size)) {
-		const char *cause;
-		unsigned el = exc_external_abort_el(cpu, &cause);
-		return exc_raise_sync_far(cpu, el, syn_insn_abort(el == cpu->el, FSC_SEA), pc,
-		                          cause);
+	/* The fetch TLB maps the PC's page to host memory; a miss translates
+	 * (faults: instruction aborts) and refills it. */
+	const struct tlb_entry *e =
+	        &cpu->tlb[cpu->el][TLB_FETCH][(pc >> PAGE_SHIFT) & (TLB_SIZE - 1)];
+	const uint8_t *host;
+	if (likely(e->tag == (pc & PAGE_MASK))) {
+		host = (const uint8_t *)(uintptr_t)(pc + e->addend);
+	} else {
+		int st = mem_fetch_slow(cpu, pc, &host);
+		if (st)
+			return run_fetch_fault(cpu, st);
 	}
 	if (unlikely(cpu->il))
 		return exc_raise_sync(cpu, exc_sync_default_el(cpu), syn_illegal_state(),
 		                      "PSTATE.IL");
+	uint64_t off = (uint64_t)(host - cpu->bus.ram);
 	struct dpage *dp = cpu_dpage(cpu, off >> PAGE_SHIFT);
 	if (unlikely(!dp)) {
 		cpu->stop = STOP_HOST_ERROR;
 		return EXEC_STOP;
 	}
 	f->in = &dp->insn[(off & ~PAGE_MASK) >> 2];
-	f->word = (const uint32_t *)(cpu->bus.ram + off);
+	f->word = (const uint32_t *)host;
 	return EXEC_NEXT;
 }
 

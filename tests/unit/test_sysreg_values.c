@@ -120,23 +120,6 @@ static void test_vbar_res0(void **state)
 	th_free(cpu);
 }
 
-/* DC ZVA zeroes its 64-byte block in Normal memory (EL1 with HCR_EL2.DC = 1). */
-static void test_dc_zva_normal(void **state)
-{
-	(void)state;
-	struct cpu *cpu = th_cpu_at(2, EL1H);
-	cpu->sr[SR_HCR_EL2] |= 1ull << 12; /* DC */
-	for (unsigned i = 0; i < 12; i++)
-		th_write64(cpu, TH_DATA - 16 + 8 * i, 0x1111111111111111ull);
-	cpu->x[13] = TH_DATA + 0x23; /* anywhere in the block */
-	th_exec_ok(cpu, 0xd50b742d); /* dc zva, x13 */
-	assert_int_equal(th_read64(cpu, TH_DATA - 8), 0x1111111111111111ull);
-	for (unsigned i = 0; i < 8; i++)
-		assert_int_equal(th_read64(cpu, TH_DATA + 8 * i), 0);
-	assert_int_equal(th_read64(cpu, TH_DATA + 64), 0x1111111111111111ull);
-	th_free(cpu);
-}
-
 /* HCR_EL2.TIDCP traps EL1 access to the IMPLEMENTATION DEFINED space before it is UNDEFINED. */
 static void test_tidcp(void **state)
 {
@@ -157,8 +140,7 @@ int main(void)
 	        cmocka_unit_test(test_os_lock),     cmocka_unit_test(test_pmu_set_clr),
 	        cmocka_unit_test(test_cntfrq),      cmocka_unit_test(test_counters),
 	        cmocka_unit_test(test_virtual_ids), cmocka_unit_test(test_hcr_res_bits),
-	        cmocka_unit_test(test_vbar_res0),   cmocka_unit_test(test_dc_zva_normal),
-	        cmocka_unit_test(test_tidcp),
+	        cmocka_unit_test(test_vbar_res0),   cmocka_unit_test(test_tidcp),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -233,9 +233,16 @@ struct row {
 	.target = (el), .rc = EXEC_EXC, .ec = (ecv), .esr = (esrv), .cause = (c)
 #define CALLS(el, ecv, esrv, c) \
 	.target = (el), .rc = EXEC_CALL, .ec = (ecv), .esr = (esrv), .cause = (c)
-#define UNDEF(el) TRAPS(el, 0x00, E_UNDEF, "UNDEFINED")
-#define RUNS      .rc = EXEC_NEXT
-#define WAITS     .rc = EXEC_WAIT
+#define UNDEF(el)         TRAPS(el, 0x00, E_UNDEF, "UNDEFINED")
+#define RUNS              .rc = EXEC_NEXT
+/*
+ * Not trapped, DC ZVA then runs on memory that is Device (stage 1 off, no
+ * HCR_EL2.DC, which would also turn stage 2 on): an Alignment fault, DFSC
+ * 0b100001 with WnR, to the usual target (Arm ARM: DC ZVA to Device memory).
+ */
+#define ZVA_ON_DEVICE_EL0 TRAPS(1, 0x24, 0x92000061ull, "alignment")
+#define ZVA_ON_DEVICE_EL1 TRAPS(1, 0x25, 0x96000061ull, "alignment")
+#define WAITS             .rc = EXEC_WAIT
 
 /* Short names for the references. */
 #define R_HCR(f)   "D19.2 HCR_EL2." f " field text"
@@ -666,8 +673,8 @@ static const struct row rows[] = {
          TLBI_VMALLE1,
          RUNS,
          .ref = R_HCR("TTLB") " (EL1 only)"},
-        /* DC ZVA rows that run set HCR_EL2.DC: with stage 1 off, memory is
-         * otherwise Device and DC ZVA takes an Alignment fault. */
+        /* DC ZVA rows that are not trapped run on Device memory (stage 1 off)
+         * and take the Alignment fault that proves they ran. */
         {"HCR.TDZ EL1 set",
          3,
          EL1H,
@@ -685,16 +692,16 @@ static const struct row rows[] = {
         {"HCR.TDZ EL1 clear",
          3,
          EL1H,
-         {CLR(HCR_EL2, HCR_TDZ), SET(HCR_EL2, HCR_DC)},
+         {CLR(HCR_EL2, HCR_TDZ)},
          DC_ZVA,
-         RUNS,
+         ZVA_ON_DEVICE_EL1,
          .ref = R_HCR("TDZ")},
         {"HCR.TDZ EL0 clear",
          3,
          EL0T,
-         {CLR(HCR_EL2, HCR_TDZ), SET(HCR_EL2, HCR_DC)},
+         {CLR(HCR_EL2, HCR_TDZ)},
          DC_ZVA,
-         RUNS,
+         ZVA_ON_DEVICE_EL0,
          .ref = R_HCR("TDZ")},
 
         /* ---- HCR_EL2.TERR [36] (FEAT_RAS): EL1 error record registers ---- */
@@ -1734,16 +1741,16 @@ static const struct row rows[] = {
         {"SCTLR.DZE EL0 set",
          3,
          EL0T,
-         {SET(SCTLR_EL1, SCTLR_DZE), SET(HCR_EL2, HCR_DC)},
+         {SET(SCTLR_EL1, SCTLR_DZE)},
          DC_ZVA,
-         RUNS,
+         ZVA_ON_DEVICE_EL0,
          .ref = R_SCTLR("DZE")},
         {"SCTLR.DZE EL1 not trapped",
          3,
          EL1H,
-         {CLR(SCTLR_EL1, SCTLR_DZE), SET(HCR_EL2, HCR_DC)},
+         {CLR(SCTLR_EL1, SCTLR_DZE)},
          DC_ZVA,
-         RUNS,
+         ZVA_ON_DEVICE_EL1,
          .ref = R_SCTLR("DZE") " (EL0 only)"},
         {"SCTLR.nTWI EL0 clear",
          3,
