@@ -79,7 +79,7 @@ static void ldst_writeback(struct cpu *cpu, const struct insn *in, uint64_t base
 static uint64_t ldst_offset_reg(const struct cpu *cpu, const struct insn *in)
 {
 	uint64_t v = x_read(cpu, in->rm);
-	switch (in->opt) {
+	switch (in->imm) { /* the option field, kept out of in->opt (the MEMF_* flags) */
 	case 2: v = (uint32_t)v; break;                   /* UXTW */
 	case 6: v = (uint64_t)(int64_t)(int32_t)v; break; /* SXTW */
 	default: break;                                   /* UXTX (LSL), SXTX */
@@ -139,7 +139,11 @@ static bool fill_uimm12(struct insn *in, uint32_t raw)
 	return true;
 }
 
-/* Register offset: option<1> == 0 is unallocated; shift = S ? size : 0. */
+/*
+ * Register offset: option<1> == 0 is unallocated; shift = S ? size : 0.
+ * The option goes in imm (unused by these forms): opt holds the MEMF_*
+ * flags every load/store passes to memory.
+ */
 static bool fill_reg(struct insn *in, uint32_t raw)
 {
 	unsigned option = bits32(raw, 15, 13);
@@ -147,7 +151,7 @@ static bool fill_reg(struct insn *in, uint32_t raw)
 		return false;
 	ldst_fill_size_opc(in, raw);
 	in->rm = (uint8_t)bits32(raw, 20, 16);
-	in->opt = (uint8_t)option;
+	in->imm = option;
 	in->amt = bit32(raw, 12) ? in->sf : 0;
 	return true;
 }

@@ -87,6 +87,24 @@ static void test_stage1_translates(void **state)
 	th_free(cpu);
 }
 
+/*
+ * A register-offset load is a privileged access: it reads a page EL0 may
+ * not (AP 00). Regression: the extend option once leaked into the memory
+ * flags and made it an unprivileged (LDTR-like), alignment-checked access.
+ */
+static void test_register_offset_is_privileged(void **state)
+{
+	(void)state;
+	struct cpu *cpu = th_cpu_at(1, EL1H);
+	stage1_on(cpu);
+	th_write64(cpu, TH_DATA + 0x18, 0xfeedface12345678ull);
+	cpu->x[4] = ALIAS_VA;
+	cpu->x[0] = 0x18;
+	th_exec_ok(cpu, 0xf8606882); /* ldr x2, [x4, x0] */
+	assert_int_equal(cpu->x[2], 0xfeedface12345678ull);
+	th_free(cpu);
+}
+
 /* Translation fault, level 3: DFSC 0b000111, EC 0x25 at EL1, FAR = VA. */
 static void test_stage1_translation_fault(void **state)
 {
@@ -240,6 +258,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	        cmocka_unit_test(test_stage1_translates),
+	        cmocka_unit_test(test_register_offset_is_privileged),
 	        cmocka_unit_test(test_stage1_translation_fault),
 	        cmocka_unit_test(test_stage1_permission_fault),
 	        cmocka_unit_test(test_alignment_by_memory_type),
