@@ -8,6 +8,7 @@
 #include <stddef.h>
 
 #include "cpu.h"
+#include "fields.h"
 #include "irq.h"
 #include "syndrome.h"
 
@@ -37,18 +38,18 @@ unsigned exc_sync_default_el(const struct cpu *cpu)
 	if (cpu->el != 0)
 		return cpu->el;
 	/* HCR_EL2.TGE [27]: EL0 exceptions that would go to EL1 go to EL2. */
-	if (cpu_el2_enabled(cpu) && (cpu->sr[SR_HCR_EL2] & (1ull << 27)))
+	if (cpu_el2_enabled(cpu) && (cpu->sr[SR_HCR_EL2] & HCR_EL2_TGE))
 		return 2;
 	return 1;
 }
 
 unsigned exc_external_abort_el(const struct cpu *cpu, const char **cause)
 {
-	if (cpu->highest_el == 3 && (cpu->sr[SR_SCR_EL3] & (1ull << 3))) {
+	if (cpu->highest_el == 3 && (cpu->sr[SR_SCR_EL3] & SCR_EL3_EA)) {
 		*cause = "SCR_EL3.EA";
 		return 3;
 	}
-	if (cpu->el <= 1 && cpu_el2_enabled(cpu) && (cpu->sr[SR_HCR_EL2] & (1ull << 37))) {
+	if (cpu->el <= 1 && cpu_el2_enabled(cpu) && (cpu->sr[SR_HCR_EL2] & HCR_EL2_TEA)) {
 		*cause = "HCR_EL2.TEA";
 		return 2;
 	}
@@ -164,7 +165,7 @@ bool exc_return_is_illegal(const struct cpu *cpu, uint64_t spsr)
 	if (target > cpu->el)
 		return true;
 	/* To EL1 with HCR_EL2.TGE set (Non-secure: no Secure EL2 here). */
-	if (target == 1 && cpu_el2_enabled(cpu) && (cpu->sr[SR_HCR_EL2] & (1ull << 27)))
+	if (target == 1 && cpu_el2_enabled(cpu) && (cpu->sr[SR_HCR_EL2] & HCR_EL2_TGE))
 		return true;
 	return false;
 }

@@ -7,6 +7,7 @@
  * controls before EL2 before EL3 (21-33).
  */
 #include "cpu.h"
+#include "fields.h"
 #include "decode.h"
 #include "exec_branch_sys.h"
 #include "irq.h"
@@ -15,8 +16,6 @@
 #include "syndrome.h"
 #include "sysreg_access.h"
 #include "traps.h"
-
-#define HCR_TIDCP (1ull << 20)
 
 /* MRS, MSR (register), SYS: imm = the 16-bit encoding op0:op1:CRn:CRm:op2, imm2 = its id. */
 bool fill_sys(struct insn *in, uint32_t raw)
@@ -73,7 +72,7 @@ static bool sys_tidcp(const struct cpu *cpu, uint16_t enc)
 {
 	unsigned op0 = enc >> 14, crn = (enc >> 7) & 15;
 	return op0 == 3 && (crn == 11 || crn == 15) && cpu->el == 1 && cpu_el2_enabled(cpu) &&
-	       (cpu->sr[SR_HCR_EL2] & HCR_TIDCP);
+	       (cpu->sr[SR_HCR_EL2] & HCR_EL2_TIDCP);
 }
 
 /*
@@ -170,7 +169,7 @@ static void sysreg_write(struct cpu *cpu, enum sysreg_id id, uint64_t v)
 	/* HCR_EL2.HCD [29] is RES0 when EL3 is implemented. */
 	case SR_HCR_EL2:
 		if (cpu->highest_el == 3)
-			v &= ~(1ull << 29);
+			v &= ~HCR_EL2_HCD;
 		break;
 	default: break;
 	}

@@ -3,24 +3,12 @@
  * barriers, PSTATE writes, SYS (cache and TLB maintenance) and MRS/MSR.
  */
 #include "cpu.h"
+#include "fields.h"
 #include "decode.h"
 #include "exec_branch_sys.h"
 #include "irq.h"
 #include "syndrome.h"
 #include "sysreg_access.h"
-
-#define HCR_HCD        (1ull << 29)
-#define HCR_TSC        (1ull << 19)
-#define SCR_NS         (1ull << 0)
-#define SCR_SMD        (1ull << 7)
-#define SCR_HCE        (1ull << 8)
-#define HCR_TWI        (1ull << 13)
-#define HCR_TWE        (1ull << 14)
-#define HCR_TGE        (1ull << 27)
-#define SCR_TWI        (1ull << 12)
-#define SCR_TWE        (1ull << 13)
-#define SCTLR_EL1_NTWI (1ull << 16)
-#define SCTLR_EL1_NTWE (1ull << 18)
 
 /* imm16 [20:5] */
 bool fill_exc_gen(struct insn *in, uint32_t raw)
@@ -63,9 +51,9 @@ int exec_hvc(struct cpu *cpu, const struct insn *in)
 	if (cpu->el == 0 || cpu->highest_el < 2)
 		undef = true;
 	else if (cpu->highest_el == 3)
-		undef = !(cpu->sr[SR_SCR_EL3] & SCR_HCE);
+		undef = !(cpu->sr[SR_SCR_EL3] & SCR_EL3_HCE);
 	else
-		undef = (cpu->sr[SR_HCR_EL2] & HCR_HCD) != 0;
+		undef = (cpu->sr[SR_HCR_EL2] & HCR_EL2_HCD) != 0;
 	if (undef || (cpu->el == 1 && !cpu_el2_enabled(cpu)))
 		return exc_raise_undef(cpu);
 	unsigned el = cpu->el == 3 ? 3 : 2;
@@ -87,9 +75,9 @@ int exec_smc(struct cpu *cpu, const struct insn *in)
 	uint64_t esr = syn_smc((uint16_t)in->imm);
 	if (cpu->el == 0)
 		return exc_raise_undef(cpu);
-	if (cpu->el == 1 && cpu_el2_enabled(cpu) && (cpu->sr[SR_HCR_EL2] & HCR_TSC))
+	if (cpu->el == 1 && cpu_el2_enabled(cpu) && (cpu->sr[SR_HCR_EL2] & HCR_EL2_TSC))
 		return exc_raise_sync(cpu, 2, esr, "HCR_EL2.TSC");
-	if (cpu->highest_el < 3 || (cpu->sr[SR_SCR_EL3] & SCR_SMD))
+	if (cpu->highest_el < 3 || (cpu->sr[SR_SCR_EL3] & SCR_EL3_SMD))
 		return exc_raise_undef(cpu);
 	return call_exception(cpu, 3, esr, "SMC");
 }
@@ -126,17 +114,17 @@ int exec_nop(struct cpu *cpu, const struct insn *in)
  */
 static unsigned wfx_trap_target(const struct cpu *cpu, bool is_wfe, const char **cause)
 {
-	if (cpu->el == 0 && !(cpu->sr[SR_SCTLR_EL1] & (is_wfe ? SCTLR_EL1_NTWE : SCTLR_EL1_NTWI))) {
+	if (cpu->el == 0 && !(cpu->sr[SR_SCTLR_EL1] & (is_wfe ? SCTLR_NTWE : SCTLR_NTWI))) {
 		*cause = is_wfe ? "SCTLR_EL1.nTWE" : "SCTLR_EL1.nTWI";
-		return cpu_el2_enabled(cpu) && (cpu->sr[SR_HCR_EL2] & HCR_TGE) ? 2 : 1;
+		return cpu_el2_enabled(cpu) && (cpu->sr[SR_HCR_EL2] & HCR_EL2_TGE) ? 2 : 1;
 	}
 	if (cpu->el <= 1 && cpu_el2_enabled(cpu) &&
-	    (cpu->sr[SR_HCR_EL2] & (is_wfe ? HCR_TWE : HCR_TWI))) {
+	    (cpu->sr[SR_HCR_EL2] & (is_wfe ? HCR_EL2_TWE : HCR_EL2_TWI))) {
 		*cause = is_wfe ? "HCR_EL2.TWE" : "HCR_EL2.TWI";
 		return 2;
 	}
 	if (cpu->highest_el == 3 && cpu->el < 3 &&
-	    (cpu->sr[SR_SCR_EL3] & (is_wfe ? SCR_TWE : SCR_TWI))) {
+	    (cpu->sr[SR_SCR_EL3] & (is_wfe ? SCR_EL3_TWE : SCR_EL3_TWI))) {
 		*cause = is_wfe ? "SCR_EL3.TWE" : "SCR_EL3.TWI";
 		return 3;
 	}

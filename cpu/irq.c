@@ -8,18 +8,8 @@
 #include "irq.h"
 
 #include "cpu.h"
+#include "fields.h"
 #include "syndrome.h"
-
-#define HCR_FMO (1ull << 3)
-#define HCR_IMO (1ull << 4)
-#define HCR_AMO (1ull << 5)
-#define HCR_VF  (1ull << 6)
-#define HCR_VI  (1ull << 7)
-#define HCR_VSE (1ull << 8)
-#define HCR_TGE (1ull << 27)
-#define SCR_FIQ (1ull << 2)
-#define SCR_IRQ (1ull << 1)
-#define SCR_EA  (1ull << 3)
 
 /* One kind of asynchronous exception and the controls that route and mask it. */
 struct async_kind {
@@ -40,11 +30,11 @@ struct async_kind {
  * and the physical ones before the virtual ones.
  */
 static const struct async_kind async_kinds[] = {
-        {"SError", EXC_SERROR, IRQ_LINE_SERROR, SCR_EA, HCR_AMO, HCR_VSE, 0, DAIF_A, "SCR_EL3.EA",
-         "HCR_EL2.AMO", "HCR_EL2.VSE"},
-        {"FIQ", EXC_FIQ, IRQ_LINE_FIQ, SCR_FIQ, HCR_FMO, HCR_VF, VIRQ_LINE_FIQ, DAIF_F,
+        {"SError", EXC_SERROR, IRQ_LINE_SERROR, SCR_EL3_EA, HCR_EL2_AMO, HCR_EL2_VSE, 0, DAIF_A,
+         "SCR_EL3.EA", "HCR_EL2.AMO", "HCR_EL2.VSE"},
+        {"FIQ", EXC_FIQ, IRQ_LINE_FIQ, SCR_EL3_FIQ, HCR_EL2_FMO, HCR_EL2_VF, VIRQ_LINE_FIQ, DAIF_F,
          "SCR_EL3.FIQ", "HCR_EL2.FMO", "HCR_EL2.VF"},
-        {"IRQ", EXC_IRQ, IRQ_LINE_IRQ, SCR_IRQ, HCR_IMO, HCR_VI, VIRQ_LINE_IRQ, DAIF_I,
+        {"IRQ", EXC_IRQ, IRQ_LINE_IRQ, SCR_EL3_IRQ, HCR_EL2_IMO, HCR_EL2_VI, VIRQ_LINE_IRQ, DAIF_I,
          "SCR_EL3.IRQ", "HCR_EL2.IMO", "HCR_EL2.VI"},
 };
 
@@ -67,9 +57,9 @@ static enum async_verdict async_route(const struct cpu *cpu, const struct async_
 	if (cpu->highest_el == 3 && (cpu->sr[SR_SCR_EL3] & k->scr_bit)) {
 		*target = 3;
 		*cause = k->scr_cause;
-	} else if (cpu_el2_enabled(cpu) && (hcr & (HCR_TGE | k->hcr_mo))) {
+	} else if (cpu_el2_enabled(cpu) && (hcr & (HCR_EL2_TGE | k->hcr_mo))) {
 		*target = 2;
-		*cause = (hcr & HCR_TGE) ? "HCR_EL2.TGE" : k->hcr_cause;
+		*cause = (hcr & HCR_EL2_TGE) ? "HCR_EL2.TGE" : k->hcr_cause;
 	} else {
 		*target = 1;
 		*cause = k->name;
@@ -85,7 +75,7 @@ static enum async_verdict async_route(const struct cpu *cpu, const struct async_
 static bool async_virtual_pending(const struct cpu *cpu, const struct async_kind *k)
 {
 	uint64_t hcr = cpu->sr[SR_HCR_EL2];
-	if (cpu->el > 1 || !cpu_el2_enabled(cpu) || (hcr & HCR_TGE) || !(hcr & k->hcr_mo))
+	if (cpu->el > 1 || !cpu_el2_enabled(cpu) || (hcr & HCR_EL2_TGE) || !(hcr & k->hcr_mo))
 		return false;
 	return (hcr & k->hcr_v) || (cpu->virq_in & k->virq);
 }
@@ -97,7 +87,8 @@ static bool async_masked(const struct cpu *cpu, const struct async_kind *k)
 
 void irq_recheck(struct cpu *cpu)
 {
-	if (cpu->irq_in || cpu->virq_in || (cpu->sr[SR_HCR_EL2] & (HCR_VI | HCR_VF | HCR_VSE)))
+	if (cpu->irq_in || cpu->virq_in ||
+	    (cpu->sr[SR_HCR_EL2] & (HCR_EL2_VI | HCR_EL2_VF | HCR_EL2_VSE)))
 		cpu->slice_end = 0;
 }
 
@@ -168,7 +159,7 @@ bool irq_take_pending(struct cpu *cpu)
 			async_take(cpu, k, 1, k->vcause, true);
 			/* Taking a vSError clears HCR_EL2.VSE; VI and VF stay set. */
 			if (k->type == EXC_SERROR)
-				cpu->sr[SR_HCR_EL2] &= ~HCR_VSE;
+				cpu->sr[SR_HCR_EL2] &= ~HCR_EL2_VSE;
 			return true;
 		}
 	}
@@ -226,7 +217,7 @@ void irq_esb(struct cpu *cpu)
 	}
 	if (async_virtual_pending(cpu, k) && async_masked(cpu, k)) {
 		cpu->sr[SR_VDISR_EL2] = DISR_A | async_serror_iss(cpu, true);
-		cpu->sr[SR_HCR_EL2] &= ~HCR_VSE;
+		cpu->sr[SR_HCR_EL2] &= ~HCR_EL2_VSE;
 	}
 }
 
@@ -234,7 +225,7 @@ uint64_t irq_isr_el1(const struct cpu *cpu)
 {
 	uint64_t isr = 0;
 	uint64_t hcr = cpu->sr[SR_HCR_EL2];
-	bool virt_ok = cpu->el <= 1 && cpu_el2_enabled(cpu) && !(hcr & HCR_TGE);
+	bool virt_ok = cpu->el <= 1 && cpu_el2_enabled(cpu) && !(hcr & HCR_EL2_TGE);
 	for (unsigned i = 0; i < sizeof(async_kinds) / sizeof(async_kinds[0]); i++) {
 		const struct async_kind *k = &async_kinds[i];
 		bool pending = virt_ok && (hcr & k->hcr_mo) ? async_virtual_pending(cpu, k)
@@ -248,7 +239,7 @@ uint64_t irq_isr_el1(const struct cpu *cpu)
 uint64_t *irq_disr(struct cpu *cpu)
 {
 	uint64_t hcr = cpu->sr[SR_HCR_EL2];
-	if (cpu->el == 1 && cpu_el2_enabled(cpu) && !(hcr & HCR_TGE) && (hcr & HCR_AMO))
+	if (cpu->el == 1 && cpu_el2_enabled(cpu) && !(hcr & HCR_EL2_TGE) && (hcr & HCR_EL2_AMO))
 		return &cpu->sr[SR_VDISR_EL2];
 	return &cpu->sr[SR_DISR_EL1];
 }

@@ -4,15 +4,13 @@
  * refill.
  */
 #include "mem.h"
+#include "fields.h"
 
 #include <stdio.h>
 
 #include "mmu.h"
 #include "syndrome.h"
 
-#define SCTLR_A      (1ull << 1)
-#define SCTLR_SA     (1ull << 3)
-#define SCTLR_SA0    (1ull << 4)
 #define DC_ZVA_BLOCK 64
 
 static uint64_t mem_sctlr(const struct cpu *cpu)
