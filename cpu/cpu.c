@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include "decode.h"
+#include "tlb.h"
 
 /* Decoded pages kept at most (40 KiB each); past this the cache starts over. */
 #define DCACHE_MAX_LIVE 4096
@@ -89,7 +90,11 @@ void cpu_reset(struct cpu *cpu, uint64_t entry)
 	cpu->exit_code = 0;
 	cpu->last_exc_icount = UINT64_MAX;
 	cpu->stuck_count = 0;
+	for (unsigned i = 0; i < TLB_CONTEXTS; i++)
+		cpu->tlb_ctx[i].stamp = 0;
+	cpu->tlb_stamp = 0;
 	cpu_tlb_flush(cpu);
+	tlb_select_context(cpu);
 	cpu_dcache_flush(cpu);
 }
 
@@ -110,14 +115,6 @@ void cpu_pstate_set(struct cpu *cpu, uint64_t spsr)
 	cpu->ss = (spsr & SPSR_SS) != 0;
 	cpu->il = (spsr & SPSR_IL) != 0;
 	cpu_set_el_spsel(cpu, (spsr >> 2) & 3, spsr & 1);
-}
-
-void cpu_tlb_flush(struct cpu *cpu)
-{
-	struct tlb_entry *e = &cpu->tlb[0][0][0];
-	size_t n = sizeof(cpu->tlb) / sizeof(cpu->tlb[0][0][0]);
-	for (size_t i = 0; i < n; i++)
-		e[i].tag = ~0ull;
 }
 
 static void cpu_retire_page(struct cpu *cpu, uint64_t idx)
@@ -162,9 +159,7 @@ struct dpage *cpu_dpage(struct cpu *cpu, uint64_t idx)
 		return NULL;
 	cpu->dcache[idx] = dp;
 	cpu->dcache_live++;
-	for (unsigned el = 0; el < 4; el++)
-		for (unsigned i = 0; i < TLB_SIZE; i++)
-			cpu->tlb[el][TLB_WRITE][i].tag = ~0ull;
+	cpu_tlb_drop_writes(cpu);
 	return dp;
 }
 

@@ -45,6 +45,25 @@ struct tlb_entry {
 	uintptr_t addend;
 };
 
+/* The entries of one EL in one translation context, and each one's mapping span. */
+struct tlb_set {
+	struct tlb_entry e[TLB_KINDS][TLB_SIZE];
+	uint64_t span[TLB_KINDS][TLB_SIZE]; /* block size - 1 of the mapping behind e */
+};
+
+/* The EL1&0 regime's contexts held at once (cpu/tlb.h). */
+#define TLB_CONTEXTS 8
+
+struct tlb_context {
+	uint32_t asid;        /* ASID, or TLB_NO_ASID */
+	uint32_t vmid;        /* VMID, or TLB_NO_VMID without stage 2 */
+	uint64_t stamp;       /* for replacement: the higher, the more recently selected */
+	struct tlb_set el[2]; /* EL0's and EL1's accesses: their permissions differ */
+};
+
+#define TLB_NO_ASID 0x10000u
+#define TLB_NO_VMID 0x10000u
+
 /* Decoded instructions of one 4 KiB physical page. */
 struct dpage {
 	struct insn insn[INSNS_PER_PAGE];
@@ -138,8 +157,16 @@ struct cpu {
 	struct bus bus;
 	struct cpu_hooks hooks;
 
-	/* One soft TLB per EL so exception entry and return flush nothing. */
-	struct tlb_entry tlb[4][TLB_KINDS][TLB_SIZE];
+	/*
+	 * The soft TLB (cpu/tlb.h): tlb[el] is the set the current EL uses, so
+	 * exception entry and return flush nothing. EL0 and EL1 point into the
+	 * current EL1&0 context; EL2 and EL3 have their own sets.
+	 */
+	struct tlb_set *tlb[4];
+	struct tlb_context tlb_ctx[TLB_CONTEXTS];
+	unsigned tlb_cur; /* index of the current EL1&0 context */
+	uint64_t tlb_stamp;
+	struct tlb_set tlb_el2, tlb_el3;
 
 	/* Decode cache: one slot per RAM page; retired pages freed in the outer loop. */
 	struct dpage **dcache;
@@ -190,6 +217,8 @@ static inline void cpu_set_el_spsel(struct cpu *cpu, unsigned el, unsigned spsel
 
 /* Forget every soft-TLB entry (translation or permissions changed). */
 void cpu_tlb_flush(struct cpu *cpu);
+/* Forget every write entry: a page just got decoded code (stores must see it). */
+void cpu_tlb_drop_writes(struct cpu *cpu);
 /* Forget every decoded page (IC IALLU, a loader wrote code, ...). */
 void cpu_dcache_flush(struct cpu *cpu);
 /* The guest wrote physical page pa: forget its decoded instructions. */

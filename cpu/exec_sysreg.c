@@ -15,6 +15,7 @@
 #include "mmu.h"
 #include "syndrome.h"
 #include "sysreg_access.h"
+#include "tlb.h"
 #include "traps.h"
 
 /* MRS, MSR (register), SYS: imm = the 16-bit encoding op0:op1:CRn:CRm:op2, imm2 = its id. */
@@ -174,10 +175,10 @@ static void sysreg_write(struct cpu *cpu, enum sysreg_id id, uint64_t v)
 	default: break;
 	}
 	/* Only the writable bits change: RES0/RES1, read-only and RAO/WI fields keep theirs. */
-	uint64_t wmask = sysreg_table[id].wmask;
-	cpu->sr[id] = (v & wmask) | (cpu->sr[id] & ~wmask);
+	uint64_t wmask = sysreg_table[id].wmask, old = cpu->sr[id];
+	cpu->sr[id] = (v & wmask) | (old & ~wmask);
 	if (sysreg_table[id].flags & SRF_TLB)
-		cpu_tlb_flush(cpu);
+		tlb_sysreg_written(cpu, id, old);
 	if (sysreg_table[id].flags & SRF_IRQ)
 		irq_recheck(cpu);
 }
@@ -248,6 +249,6 @@ int exec_sys(struct cpu *cpu, const struct insn *in)
 	if (flags & SRF_AT)
 		return sys_at(cpu, (enum sysreg_id)in->imm2, x_read(cpu, in->rd));
 	if (flags & SRF_TLB)
-		cpu_tlb_flush(cpu);
+		tlb_tlbi(cpu, (unsigned)in->imm2, x_read(cpu, in->rd));
 	return EXEC_NEXT;
 }

@@ -159,9 +159,13 @@ static uint8_t *mem_ram_host(const struct cpu *cpu, uint64_t pa)
 	return off < cpu->bus.ram_size ? cpu->bus.ram + off : NULL;
 }
 
-static void mem_tlb_fill(struct cpu *cpu, enum tlb_kind kind, uint64_t va, uint8_t *host)
+/* Cache the page of va; span is the translating mapping's size - 1 (for TLBI by VA). */
+static void mem_tlb_fill(struct cpu *cpu, enum tlb_kind kind, uint64_t va, uint8_t *host,
+                         uint64_t span)
 {
-	struct tlb_entry *e = &cpu->tlb[cpu->el][kind][(va >> PAGE_SHIFT) & (TLB_SIZE - 1)];
+	unsigned i = (va >> PAGE_SHIFT) & (TLB_SIZE - 1);
+	struct tlb_entry *e = &cpu->tlb[cpu->el]->e[kind][i];
+	cpu->tlb[cpu->el]->span[kind][i] = span;
 	e->tag = va & PAGE_MASK;
 	e->addend = (uintptr_t)host - (uintptr_t)(va & PAGE_MASK);
 }
@@ -219,7 +223,7 @@ static int mem_access_slow(struct cpu *cpu, uint64_t va, unsigned size, uint64_t
 			cpu_code_written(cpu, r.pa);
 		else if (!(flags & MEMF_UNPRIV))
 			mem_tlb_fill(cpu, write ? TLB_WRITE : TLB_READ, va,
-			             host - (r.pa & ~PAGE_MASK));
+			             host - (r.pa & ~PAGE_MASK), r.block_size - 1);
 		if (write)
 			mem_store_host(host, size, *val);
 		else
@@ -254,7 +258,7 @@ int mem_fetch_slow(struct cpu *cpu, uint64_t pc, const uint8_t **host)
 		return exc_raise_sync_far(cpu, el, syn_insn_abort(el == cpu->el, FSC_SEA), pc,
 		                          cause);
 	}
-	mem_tlb_fill(cpu, TLB_FETCH, pc, h - (r.pa & ~PAGE_MASK));
+	mem_tlb_fill(cpu, TLB_FETCH, pc, h - (r.pa & ~PAGE_MASK), r.block_size - 1);
 	*host = h;
 	return 0;
 }

@@ -71,7 +71,7 @@ static inline int mem_read(struct cpu *cpu, uint64_t va, unsigned size, uint64_t
                            unsigned flags)
 {
 	const struct tlb_entry *e =
-	        &cpu->tlb[cpu->el][TLB_READ][(va >> PAGE_SHIFT) & (TLB_SIZE - 1)];
+	        &cpu->tlb[cpu->el]->e[TLB_READ][(va >> PAGE_SHIFT) & (TLB_SIZE - 1)];
 	if (likely(!(flags & MEMF_SLOW) && e->tag == (va & (PAGE_MASK | (size - 1))))) {
 		*val = mem_load_host((const void *)(uintptr_t)(va + e->addend), size);
 		return 0;
@@ -84,7 +84,7 @@ static inline int mem_write(struct cpu *cpu, uint64_t va, unsigned size, uint64_
                             unsigned flags)
 {
 	const struct tlb_entry *e =
-	        &cpu->tlb[cpu->el][TLB_WRITE][(va >> PAGE_SHIFT) & (TLB_SIZE - 1)];
+	        &cpu->tlb[cpu->el]->e[TLB_WRITE][(va >> PAGE_SHIFT) & (TLB_SIZE - 1)];
 	if (likely(!(flags & MEMF_SLOW) && e->tag == (va & (PAGE_MASK | (size - 1))))) {
 		mem_store_host((void *)(uintptr_t)(va + e->addend), size, val);
 		return 0;

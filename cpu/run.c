@@ -39,7 +39,7 @@ static int run_fetch(struct cpu *cpu, struct fetch *f)
 	/* The fetch TLB maps the PC's page to host memory; a miss translates
 	 * (faults: instruction aborts) and refills it. */
 	const struct tlb_entry *e =
-	        &cpu->tlb[cpu->el][TLB_FETCH][(pc >> PAGE_SHIFT) & (TLB_SIZE - 1)];
+	        &cpu->tlb[cpu->el]->e[TLB_FETCH][(pc >> PAGE_SHIFT) & (TLB_SIZE - 1)];
 	const uint8_t *host;
 	if (likely(e->tag == (pc & PAGE_MASK))) {
 		host = (const uint8_t *)(uintptr_t)(pc + e->addend);

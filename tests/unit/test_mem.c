@@ -54,7 +54,7 @@ static void test_ram_roundtrip_and_tlb(void **state)
 	assert_int_equal(mem_read(cpu, TH_DATA + 2, 2, &v, 0), 0);
 	assert_int_equal(v, 0x89ab); /* little-endian */
 	/* The slow path filled the read TLB: the tag is the page. */
-	const struct tlb_entry *e = &cpu->tlb[1][TLB_READ][(TH_DATA >> 12) & (TLB_SIZE - 1)];
+	const struct tlb_entry *e = &cpu->tlb[1]->e[TLB_READ][(TH_DATA >> 12) & (TLB_SIZE - 1)];
 	assert_int_equal(e->tag, TH_DATA & PAGE_MASK);
 	assert_int_equal(mem_read(cpu, TH_DATA + 4, 4, &v, 0), 0);
 	assert_int_equal(v, 0x01234567);
@@ -154,7 +154,7 @@ static void test_code_page_write(void **state)
 	assert_int_equal(mem_write(cpu, TH_CODE + 0x100, 4, 0, 0), 0);
 	assert_null(cpu->dcache[0]);
 	/* No write-TLB entry was installed for it. */
-	const struct tlb_entry *e = &cpu->tlb[1][TLB_WRITE][(TH_CODE >> 12) & (TLB_SIZE - 1)];
+	const struct tlb_entry *e = &cpu->tlb[1]->e[TLB_WRITE][(TH_CODE >> 12) & (TLB_SIZE - 1)];
 	assert_int_not_equal(e->tag, TH_CODE & PAGE_MASK);
 	th_free(cpu);
 }

@@ -7,6 +7,8 @@
  */
 #include "harness.h"
 
+#include "tlb.h"
+
 #define EL1H 0x3c5ull
 
 /* Tables in the top of the harness RAM. */
@@ -254,6 +256,145 @@ static void test_at(void **state)
 	th_free(cpu);
 }
 
+/* ---- the soft TLB: tagged by ASID and VMID, TLBI exact enough ---- */
+
+#define LDR_W3_X1     0xb9400023u /* ldr w3, [x1] */
+#define TLBI_VAE1     0xd5088720u /* tlbi vae1, x0 */
+#define TLBI_ASIDE1   0xd5088740u /* tlbi aside1, x0 */
+#define TLBI_IPAS2E1  0xd50c8420u /* tlbi ipas2e1, x0 */
+#define TLBI_VMALLS12 0xd50c87dfu /* tlbi vmalls12e1 */
+#define MSR_TTBR0     0xd5182000u /* msr ttbr0_el1, x0 */
+#define MSR_VTTBR     0xd51c2100u /* msr vttbr_el2, x0 */
+
+static uint32_t load_w3(struct cpu *cpu, uint64_t va)
+{
+	cpu->x[1] = va;
+	th_exec_ok(cpu, LDR_W3_X1);
+	return (uint32_t)cpu->x[3];
+}
+
+/* A second stage-1 tree whose alias page maps TH_DATA + 0x1000. */
+#define S1B_L1 (TH_RAM_BASE + 0xe0000)
+#define S1B_L2 (TH_RAM_BASE + 0xe1000)
+#define S1B_L3 (TH_RAM_BASE + 0xe2000)
+
+static void stage1_second_tree(struct cpu *cpu)
+{
+	put(cpu, S1B_L1 + 8 * 1, TABLE(S1B_L2));
+	put(cpu, S1B_L2 + 8 * 0, TABLE(S1B_L3));
+	for (uint64_t i = 0; i < TH_RAM_SIZE / 4096; i++)
+		put(cpu, S1B_L3 + 8 * i, PAGE(TH_RAM_BASE + 4096 * i, AP_RW_EL1, 0));
+	put(cpu, S1B_L3 + 8 * 256, PAGE(TH_DATA + 0x1000, AP_RW_EL1, 0));
+}
+
+/* Switching ASID selects that address space's entries; nothing stale leaks across. */
+static void test_tlb_asid_switch(void **state)
+{
+	(void)state;
+	struct cpu *cpu = th_cpu_at(1, EL1H);
+	stage1_on(cpu);
+	stage1_second_tree(cpu);
+	th_write64(cpu, TH_DATA, 0xaaaa);
+	th_write64(cpu, TH_DATA + 0x1000, 0xbbbb);
+	cpu->x[0] = S1_L1 | (1ull << 48); /* ASID 1: the first tree */
+	th_exec_ok(cpu, MSR_TTBR0);
+	assert_int_equal(load_w3(cpu, ALIAS_VA), 0xaaaa);
+	cpu->x[0] = S1B_L1 | (2ull << 48); /* ASID 2: the second tree */
+	th_exec_ok(cpu, MSR_TTBR0);
+	assert_int_equal(load_w3(cpu, ALIAS_VA), 0xbbbb);
+	cpu->x[0] = S1_L1 | (1ull << 48);
+	th_exec_ok(cpu, MSR_TTBR0);
+	assert_int_equal(load_w3(cpu, ALIAS_VA), 0xaaaa);
+	th_free(cpu);
+}
+
+/* TLBI VAE1 (VA[55:12] in Xt[43:0], ASID in [63:48]) and ASIDE1 drop the stale translation. */
+static void test_tlb_tlbi_va_and_asid(void **state)
+{
+	(void)state;
+	struct cpu *cpu = th_cpu_at(1, EL1H);
+	stage1_on(cpu);
+	th_write64(cpu, TH_DATA, 0x1111);
+	th_write64(cpu, TH_DATA + 0x1000, 0x2222);
+	th_write64(cpu, TH_DATA + 0x2000, 0x3333);
+	assert_int_equal(load_w3(cpu, ALIAS_VA), 0x1111);
+	put(cpu, S1_L3 + 8 * 256, PAGE(TH_DATA + 0x1000, AP_RW_EL1, 0));
+	cpu->x[0] = ALIAS_VA >> 12; /* ASID 0 */
+	th_exec_ok(cpu, TLBI_VAE1);
+	assert_int_equal(load_w3(cpu, ALIAS_VA), 0x2222);
+	put(cpu, S1_L3 + 8 * 256, PAGE(TH_DATA + 0x2000, AP_RW_EL1, 0));
+	cpu->x[0] = 0; /* ASID 0 */
+	th_exec_ok(cpu, TLBI_ASIDE1);
+	assert_int_equal(load_w3(cpu, ALIAS_VA), 0x3333);
+	th_free(cpu);
+}
+
+/*
+ * A 2 MiB block: TLBI by any VA inside it invalidates the block's entry, so
+ * the other pages translated through it are invalidated too.
+ */
+static void test_tlb_tlbi_block(void **state)
+{
+	(void)state;
+	struct cpu *cpu = th_cpu_at(1, EL1H);
+	stage1_on(cpu);
+	/* VA 0x8000_0000 + 2 MiB block (L1 index 2 -> L2 table, L2[0] block) -> RAM base. */
+	uint64_t l2b = TH_RAM_BASE + 0xe8000, blk_va = 0x80000000ull;
+	put(cpu, S1_L1 + 8 * 2, TABLE(l2b));
+	put(cpu, l2b, (TH_RAM_BASE & ~0x1fffffull) | (1ull << 10) | (3ull << 8) | 1); /* block */
+	th_write64(cpu, TH_RAM_BASE + 0x80000, 0x5555);
+	th_write64(cpu, TH_RAM_BASE + 0x81000, 0x6666);
+	cpu_tlb_flush(cpu);
+	assert_int_equal(load_w3(cpu, blk_va + 0x80000), 0x5555);
+	assert_int_equal(load_w3(cpu, blk_va + 0x81000), 0x6666);
+	/* Unmap the block, then invalidate by the VA of one of its pages. */
+	put(cpu, l2b, 0);
+	cpu->x[0] = (blk_va + 0x80000) >> 12;
+	th_exec_ok(cpu, TLBI_VAE1);
+	/* The other page of the same block must fault now: translation fault, level 2. */
+	cpu->x[1] = blk_va + 0x81000;
+	assert_int_equal(th_exec_fault(cpu, LDR_W3_X1, 1, 0x25), 0x96000006);
+	th_free(cpu);
+}
+
+/* Two VMIDs, two stage-2 mappings of one IPA: switching VTTBR_EL2 switches them. */
+static void test_tlb_vmid_and_ipas2(void **state)
+{
+	(void)state;
+	uint64_t ipa = TH_DATA; /* EL1 stage 1 off: VA = IPA */
+	struct cpu *cpu = th_cpu_at(2, EL1H);
+	stage2_on(cpu, ~0ull);
+	th_write64(cpu, TH_DATA, 0x7777);
+	th_write64(cpu, TH_DATA + 0x1000, 0x8888);
+	/* VMID 2: the same tables but the IPA page -> TH_DATA + 0x1000 (a second level 3). */
+	uint64_t s2b_l1 = TH_RAM_BASE + 0xd0000, s2b_l2 = s2b_l1 + 0x1000, s2b_l3 = s2b_l1 + 0x2000;
+	put(cpu, s2b_l1 + 8, TABLE(s2b_l2));
+	put(cpu, s2b_l2, TABLE(s2b_l3));
+	for (uint64_t i = 0; i < 256; i++)
+		put(cpu, s2b_l3 + 8 * i, S2PAGE(TH_RAM_BASE + 4096 * i));
+	put(cpu, s2b_l3 + 8 * 128, S2PAGE(TH_DATA + 0x1000)); /* IPA TH_DATA */
+	cpu->sr[SR_VTTBR_EL2] = S2_L1 | (1ull << 48);         /* VMID 1 */
+	cpu_tlb_flush(cpu);
+	tlb_select_context(cpu);
+	assert_int_equal(load_w3(cpu, ipa), 0x7777);
+	cpu_pstate_set(cpu, 0x3c9); /* EL2 switches the VMID */
+	cpu->x[0] = s2b_l1 | (2ull << 48);
+	th_exec_ok(cpu, MSR_VTTBR);
+	cpu_pstate_set(cpu, EL1H);
+	assert_int_equal(load_w3(cpu, ipa), 0x8888);
+	/* Back in VMID 1, change its stage 2 and TLBI IPAS2E1 + VMALLS12E1 from EL2. */
+	cpu_pstate_set(cpu, 0x3c9);
+	cpu->x[0] = S2_L1 | (1ull << 48);
+	th_exec_ok(cpu, MSR_VTTBR);
+	put(cpu, S2_L3 + 8 * 128, S2PAGE(TH_DATA + 0x1000));
+	cpu->x[0] = ipa >> 12;
+	th_exec_ok(cpu, TLBI_IPAS2E1);
+	th_exec_ok(cpu, TLBI_VMALLS12);
+	cpu_pstate_set(cpu, EL1H);
+	assert_int_equal(load_w3(cpu, ipa), 0x8888);
+	th_free(cpu);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -267,6 +408,10 @@ int main(void)
 	        cmocka_unit_test(test_stage2_on_stage1_walk),
 	        cmocka_unit_test(test_at),
 	        cmocka_unit_test(test_dc_zva),
+	        cmocka_unit_test(test_tlb_asid_switch),
+	        cmocka_unit_test(test_tlb_tlbi_va_and_asid),
+	        cmocka_unit_test(test_tlb_tlbi_block),
+	        cmocka_unit_test(test_tlb_vmid_and_ipas2),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
