@@ -152,6 +152,7 @@ struct cpu {
 
 	/* Repeated-exception detection (see exc_take). */
 	uint64_t last_exc_icount;
+	uint64_t last_exc_esr;
 	unsigned stuck_count;
 
 	struct bus bus;

@@ -101,6 +101,29 @@ uint64_t exc_vector_offset(const struct cpu *cpu, unsigned target_el, unsigned t
 	return base + 0x80 * (uint64_t)type;
 }
 
+/*
+ * Is the guest stuck? Either pattern, EXC_STUCK_LIMIT times in a row, stops
+ * the run with a diagnostic instead of spinning:
+ * - no instruction retired between two exceptions (a vector table in
+ *   nowhere);
+ * - the same synchronous exception (same ESR) taken from inside the EL's
+ *   own vector table: its handler faults on its first accesses, say a stack
+ *   that is not mapped; the SUB moving SP retires each time, so the first
+ *   test never fires while SP descends.
+ */
+static void exc_check_progress(struct cpu *cpu, const struct exc *e, unsigned from_el)
+{
+	uint64_t vbar = cpu->sr[vbar_of[e->target_el]] & ~0x7ffull;
+	bool in_vectors = e->type == EXC_SYNC && from_el == e->target_el && e->elr - vbar < 0x800;
+	bool repeat =
+	        cpu->icount == cpu->last_exc_icount || (in_vectors && e->esr == cpu->last_exc_esr);
+	cpu->stuck_count = repeat ? cpu->stuck_count + 1 : 0;
+	if (cpu->stuck_count >= EXC_STUCK_LIMIT)
+		cpu->stop = STOP_STUCK;
+	cpu->last_exc_icount = cpu->icount;
+	cpu->last_exc_esr = e->esr;
+}
+
 void exc_take(struct cpu *cpu, const struct exc *e)
 {
 	unsigned from_el = cpu->el, to = e->target_el;
@@ -125,15 +148,7 @@ void exc_take(struct cpu *cpu, const struct exc *e)
 	cpu->excl_valid = false; /* ClearExclusiveLocal() */
 	cpu->pc = (cpu->sr[vbar_of[to]] & ~0x7ffull) + offset;
 
-	/* No instruction retired since the previous exception: maybe stuck. */
-	if (cpu->icount == cpu->last_exc_icount) {
-		if (++cpu->stuck_count >= EXC_STUCK_LIMIT)
-			cpu->stop = STOP_STUCK;
-	} else {
-		cpu->stuck_count = 0;
-	}
-	cpu->last_exc_icount = cpu->icount;
-
+	exc_check_progress(cpu, e, from_el);
 	if (cpu->hooks.on_exception)
 		cpu->hooks.on_exception(cpu->hooks.opaque, cpu, e, from_el);
 }

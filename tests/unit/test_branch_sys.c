@@ -494,6 +494,28 @@ static void test_stuck_detection(void **state)
 	th_free(cpu);
 }
 
+/*
+ * A handler that faults on its own first access (here: a stack with nothing
+ * behind it) recurses while SP descends and an instruction retires each
+ * time; the same exception from inside the vector table, repeated, stops the
+ * run as stuck.
+ */
+static void test_stuck_recursive_handler(void **state)
+{
+	(void)state;
+	struct cpu *cpu = cpu_at(1, SPSR_EL1H_MASKED);
+	uint32_t handler[] = {0xd10403ff /* sub sp, sp, #0x100 */, 0xf90003e0 /* str x0, [sp] */};
+	th_put_words(cpu, VBAR1 + 0x200, handler, 2);
+	uint32_t udf = 0;
+	th_put_words(cpu, TH_CODE, &udf, 1);
+	cpu->sp_el[1] = 0x10000; /* no RAM there: every push is an External abort */
+	cpu->insn_limit = 1000000;
+	assert_int_equal(cpu_run(cpu), STOP_STUCK);
+	assert_true(cpu->icount < 1000);
+	assert_int_equal(cpu->sr[SR_ELR_EL1], VBAR1 + 0x204);
+	th_free(cpu);
+}
+
 /* Stores to decoded code are seen by the next fetch (self-modifying code). */
 static void test_self_modifying(void **state)
 {
@@ -541,6 +563,7 @@ int main(void)
 	        cmocka_unit_test(test_pc_alignment),
 	        cmocka_unit_test(test_fetch_abort),
 	        cmocka_unit_test(test_stuck_detection),
+	        cmocka_unit_test(test_stuck_recursive_handler),
 	        cmocka_unit_test(test_self_modifying),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
