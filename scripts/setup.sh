@@ -13,6 +13,7 @@ EL2SIM_PACKAGES=(
 	libcapstone-dev libcmocka-dev libsdl2-dev
 	gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu
 	clang-format qemu-system-arm
+	clang libclang-rt-14-dev
 )
 
 el2sim_install_missing() {

@@ -8,6 +8,9 @@ source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 echo "== tests (build: $BUILD)"
 meson test -C "$BUILD" --print-errorlogs --num-processes "$(nproc)"
 
+echo "== fuzz smoke: each libFuzzer harness for 60 s, the storm (build: $BUILD)"
+EL2SIM_FUZZ_SECONDS=60 meson test -C "$BUILD" --print-errorlogs --suite fuzz
+
 ASAN_BUILD=${ASAN_BUILD:-$EL2SIM_ROOT/build-asan}
 echo "== tests under -fsanitize=address,undefined (build: $ASAN_BUILD)"
 el2sim_build "$ASAN_BUILD" -Db_sanitize=address,undefined -Db_lundef=false
