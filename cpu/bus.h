@@ -8,6 +8,8 @@
 
 #include <stdint.h>
 
+#include "gic_port.h"
+
 struct bus {
 	void *opaque;
 	uint64_t ram_base; /* physical address of RAM, page aligned */
@@ -20,6 +22,8 @@ struct bus {
 	 */
 	int (*mmio_read)(void *opaque, uint64_t pa, unsigned size, uint64_t *val);
 	int (*mmio_write)(void *opaque, uint64_t pa, unsigned size, uint64_t val);
+	/* The GIC's redistributor as the CPU interface sees it; gic.opaque NULL: none. */
+	struct gic_port gic;
 };
 
 #endif

@@ -5,6 +5,7 @@
 
 #include "decode.h"
 #include "tlb.h"
+#include "timer.h"
 
 /* Decoded pages kept at most (40 KiB each); past this the cache starts over. */
 #define DCACHE_MAX_LIVE 4096
@@ -81,6 +82,10 @@ void cpu_reset(struct cpu *cpu, uint64_t entry)
 	cpu->irq_in = 0;
 	cpu->virq_in = 0;
 	cpu->idle_ticks = 0;
+	cpu->timer_deadline = TIMER_NEVER;
+	cpu->evnt_next[0] = cpu->evnt_next[1] = TIMER_NEVER;
+	cpu->timer_out = 0;
+	cpu->vgic_maint_level = false;
 	cpu->excl_valid = false;
 	cpu->pc = entry;
 	cpu->icount = 0;

@@ -140,6 +140,15 @@ struct cpu {
 
 	uint64_t sr[SR_COUNT]; /* system register storage, by enum sysreg_id */
 
+	/* The Generic Timer (cpu/timer.h). */
+	uint64_t timer_deadline; /* the count of the next timer event, or TIMER_NEVER */
+	uint64_t evnt_next[2]; /* the count of the next event-stream event: [0] EL1's, [1] EL2's */
+	uint32_t timer_out;    /* the timers' output levels, one bit per timer */
+
+	/* The GIC virtual CPU interface (cpu/gic_vcpuif.h): the maintenance
+	 * interrupt level last driven through bus.gic.ppi(GIC_PPI_MAINT). */
+	bool vgic_maint_level;
+
 	uint64_t icount;     /* instructions retired */
 	uint64_t idle_ticks; /* counter ticks spent waiting in WFI/WFE */
 	uint64_t insn_limit; /* stop with STOP_INSN_LIMIT at this icount */

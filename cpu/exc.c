@@ -69,6 +69,7 @@ int exc_raise_sync_far(struct cpu *cpu, unsigned target_el, uint64_t esr, uint64
 	        .elr = cpu->pc,
 	        .insn_pc = cpu->pc,
 	        .cause = cause,
+	        .intid = EXC_NO_INTID,
 	};
 	return EXEC_EXC;
 }

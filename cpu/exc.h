@@ -25,7 +25,11 @@ struct exc {
 	uint64_t insn_pc;  /* the instruction that raised it; EXC_NO_INSN for interrupts and fetch
 	                      faults */
 	const char *cause; /* the control bit or instruction class that routed it */
+	uint32_t intid;    /* IRQ/FIQ: the INTID the GIC signalled (physical, or virtual from a
+	                      list register); EXC_NO_INTID otherwise */
 };
+
+#define EXC_NO_INTID UINT32_MAX
 
 /*
  * The EL a synchronous exception from the current state goes to when no trap

@@ -10,10 +10,12 @@
 #include "fields.h"
 #include "decode.h"
 #include "exec_branch_sys.h"
+#include "gic_cpuif.h"
 #include "irq.h"
 #include "mem.h"
 #include "mmu.h"
 #include "syndrome.h"
+#include "timer.h"
 #include "sysreg_access.h"
 #include "tlb.h"
 #include "traps.h"
@@ -138,7 +140,10 @@ uint64_t sysreg_read(const struct cpu *cpu, unsigned id)
 	case SR_CNTPCT_EL0: return cpu_counter(cpu);
 	case SR_CNTVCT_EL0:
 		return cpu_counter(cpu) - (cpu->highest_el >= 2 ? cpu->sr[SR_CNTVOFF_EL2] : 0);
-	default: return cpu->sr[id];
+	default:
+		if (timer_is_timer_reg((enum sysreg_id)id))
+			return timer_read(cpu, (enum sysreg_id)id);
+		return cpu->sr[id];
 	}
 }
 
@@ -172,7 +177,16 @@ static void sysreg_write(struct cpu *cpu, enum sysreg_id id, uint64_t v)
 		if (cpu->highest_el == 3)
 			v &= ~HCR_EL2_HCD;
 		break;
-	default: break;
+	default:
+		if (sysreg_table[id].flags & SRF_GIC) {
+			gic_sysreg_write(cpu, id, v);
+			return;
+		}
+		if (timer_is_timer_reg(id)) {
+			timer_write(cpu, id, v);
+			return;
+		}
+		break;
 	}
 	/* Only the writable bits change: RES0/RES1, read-only and RAO/WI fields keep theirs. */
 	uint64_t wmask = sysreg_table[id].wmask, old = cpu->sr[id];
@@ -181,6 +195,9 @@ static void sysreg_write(struct cpu *cpu, enum sysreg_id id, uint64_t v)
 		tlb_sysreg_written(cpu, id, old);
 	if (sysreg_table[id].flags & SRF_IRQ)
 		irq_recheck(cpu);
+	/* The offset and the event-stream controls move the timers' deadlines. */
+	if (id == SR_CNTVOFF_EL2 || id == SR_CNTKCTL_EL1 || id == SR_CNTHCTL_EL2)
+		timer_update(cpu);
 }
 
 int exec_mrs(struct cpu *cpu, const struct insn *in)
@@ -188,7 +205,11 @@ int exec_mrs(struct cpu *cpu, const struct insn *in)
 	int st = sysreg_check(cpu, in, true);
 	if (st)
 		return st;
-	x_write(cpu, in->rd, sysreg_read(cpu, (unsigned)in->imm2));
+	unsigned id = (unsigned)in->imm2;
+	/* GIC registers have read side effects (acknowledge): not a const read. */
+	uint64_t v = (sysreg_table[id].flags & SRF_GIC) ? gic_sysreg_read(cpu, (enum sysreg_id)id)
+	                                                : sysreg_read(cpu, id);
+	x_write(cpu, in->rd, v);
 	return EXEC_NEXT;
 }
 

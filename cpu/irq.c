@@ -9,6 +9,9 @@
 
 #include "cpu.h"
 #include "fields.h"
+#include "gic_cpuif.h"
+#include "gic_port.h"
+#include "gic_vcpuif.h"
 #include "syndrome.h"
 
 /* One kind of asynchronous exception and the controls that route and mask it. */
@@ -122,6 +125,20 @@ static uint32_t async_serror_iss(const struct cpu *cpu, bool is_virtual)
 	return is_virtual ? (uint32_t)(cpu->sr[SR_VSESR_EL2] & 0x1ffffff) : SERROR_ISS_PHYSICAL;
 }
 
+/*
+ * The INTID behind an IRQ or FIQ, for the trace: what the GIC's CPU
+ * interface (physical) or list registers (virtual) signal now. A virtual
+ * interrupt pending by HCR_EL2.VI/VF has none.
+ */
+static uint32_t async_intid(const struct cpu *cpu, const struct async_kind *k, bool is_virtual)
+{
+	uint32_t intid = GIC_INTID_SPURIOUS;
+	if (k->type == EXC_SERROR || (is_virtual && (cpu->sr[SR_HCR_EL2] & k->hcr_v)))
+		return EXC_NO_INTID;
+	intid = is_virtual ? vgic_pending_intid(cpu) : gic_cpuif_pending_intid(cpu);
+	return intid == GIC_INTID_SPURIOUS ? EXC_NO_INTID : intid;
+}
+
 static void async_take(struct cpu *cpu, const struct async_kind *k, unsigned target,
                        const char *cause, bool is_virtual)
 {
@@ -135,6 +152,7 @@ static void async_take(struct cpu *cpu, const struct async_kind *k, unsigned tar
 	        .elr = cpu->pc, /* the instruction that has not executed yet */
 	        .insn_pc = EXC_NO_INSN,
 	        .cause = cause,
+	        .intid = async_intid(cpu, k, is_virtual),
 	};
 	exc_take(cpu, &e);
 }
@@ -156,7 +174,10 @@ bool irq_take_pending(struct cpu *cpu)
 	for (unsigned i = 0; i < sizeof(async_kinds) / sizeof(async_kinds[0]); i++) {
 		const struct async_kind *k = &async_kinds[i];
 		if (async_virtual_pending(cpu, k) && !async_masked(cpu, k)) {
-			async_take(cpu, k, 1, k->vcause, true);
+			/* Pending by HCR_EL2.VI/VF/VSE, or from the GIC's virtual CPU
+			 * interface, which HCR_EL2.IMO/FMO enabled. */
+			bool by_hcr = (cpu->sr[SR_HCR_EL2] & k->hcr_v) != 0;
+			async_take(cpu, k, 1, by_hcr ? k->vcause : k->hcr_cause, true);
 			/* Taking a vSError clears HCR_EL2.VSE; VI and VF stay set. */
 			if (k->type == EXC_SERROR)
 				cpu->sr[SR_HCR_EL2] &= ~HCR_EL2_VSE;

@@ -11,6 +11,7 @@
 #include "mem.h"
 #include "irq.h"
 #include "syndrome.h"
+#include "timer.h"
 
 /* Where the decoded instruction at cpu->pc lives, or why it cannot be fetched. */
 struct fetch {
@@ -183,6 +184,36 @@ static void run_slice(struct cpu *cpu)
 	}
 }
 
+/*
+ * The PE waits and nothing wakes it yet. Time is deterministic, so waiting
+ * costs no host time: the count jumps to the next timer or event-stream
+ * deadline (D11.2: the counter keeps counting in low-power states). With
+ * none, the board's idle hook may still bring something (host input);
+ * otherwise nothing ever will.
+ */
+static void run_idle(struct cpu *cpu)
+{
+	if (cpu->timer_deadline != TIMER_NEVER) {
+		cpu->idle_ticks += cpu->timer_deadline - cpu_counter(cpu);
+		timer_update(cpu);
+		return;
+	}
+	if (!cpu->hooks.idle || !cpu->hooks.idle(cpu->hooks.opaque, cpu))
+		cpu->stop = STOP_WAIT_FOREVER;
+}
+
+/* Where the next slice must stop: the poll, the instruction limit, the next timer event. */
+static uint64_t run_slice_end(const struct cpu *cpu, uint64_t next_poll)
+{
+	uint64_t end = next_poll < cpu->insn_limit ? next_poll : cpu->insn_limit;
+	if (cpu->timer_deadline != TIMER_NEVER) {
+		uint64_t at = cpu->timer_deadline - cpu->idle_ticks; /* as an icount */
+		if (at < end)
+			end = at;
+	}
+	return end;
+}
+
 enum cpu_stop cpu_run(struct cpu *cpu)
 {
 	uint64_t next_poll = cpu->icount;
@@ -198,9 +229,10 @@ enum cpu_stop cpu_run(struct cpu *cpu)
 				cpu->hooks.poll(cpu->hooks.opaque, cpu);
 			next_poll = cpu->icount + CPU_POLL_INSNS;
 		}
+		if (unlikely(cpu_counter(cpu) >= cpu->timer_deadline))
+			timer_update(cpu);
 		if (unlikely(cpu->wait) && run_still_waiting(cpu)) {
-			if (!cpu->hooks.idle || !cpu->hooks.idle(cpu->hooks.opaque, cpu))
-				cpu->stop = STOP_WAIT_FOREVER;
+			run_idle(cpu);
 			continue;
 		}
 		if (irq_take_pending(cpu) && cpu->stop)
@@ -209,7 +241,7 @@ enum cpu_stop cpu_run(struct cpu *cpu)
 			cpu->stop = STOP_REQUEST;
 			break;
 		}
-		cpu->slice_end = next_poll < cpu->insn_limit ? next_poll : cpu->insn_limit;
+		cpu->slice_end = run_slice_end(cpu, next_poll);
 		if (unlikely(cpu->hooks.on_insn)) /* the slow loop: one instruction at a time */
 			while (cpu->stop == STOP_NONE && !cpu->wait && cpu->icount < cpu->slice_end)
 				cpu_step(cpu);

@@ -7,6 +7,8 @@
 #include <string.h>
 #include <sys/mman.h>
 
+#include "gic_cpuif.h"
+
 /* [a, a + as) and [b, b + bs) share a byte; sizes > 0, no wrap-around. */
 static bool ranges_meet(uint64_t a, uint64_t as, uint64_t b, uint64_t bs)
 {
@@ -59,6 +61,44 @@ static int board_mmio_write(void *opaque, uint64_t pa, unsigned size, uint64_t v
 	return d->write(d->opaque, pa - d->base, size, val);
 }
 
+/* The GIC's forwarded interrupt changed: the CPU interface recomputes IRQ and FIQ. */
+static void board_gic_changed(void *opaque)
+{
+	struct board *b = opaque;
+	if (b->cpu)
+		gic_cpuif_update(b->cpu);
+}
+
+/* The PL011's UARTINTR is SPI 1 (INTID 33), as on QEMU's virt board (hw/arm/virt.c a15irqmap). */
+static void board_uart_irq(struct board *b)
+{
+	gicv3_set_spi(&b->gic, VIRT_UART_INTID, pl011_irq_level(&b->uart));
+}
+
+/* UART accesses go through the board so that the interrupt line follows them. */
+static int board_uart_read(void *opaque, uint64_t offset, unsigned size, uint64_t *val)
+{
+	struct board *b = opaque;
+	int r = pl011_read(&b->uart, offset, size, val);
+	board_uart_irq(b);
+	return r;
+}
+
+static int board_uart_write(void *opaque, uint64_t offset, unsigned size, uint64_t val)
+{
+	struct board *b = opaque;
+	int r = pl011_write(&b->uart, offset, size, val);
+	board_uart_irq(b);
+	return r;
+}
+
+void board_attach_cpu(struct board *b, struct cpu *cpu)
+{
+	b->cpu = cpu;
+	if (cpu)
+		gic_cpuif_update(cpu);
+}
+
 int board_init(struct board *b, uint64_t ram_size, int in_fd, int out_fd)
 {
 	void *ram;
@@ -77,14 +117,32 @@ int board_init(struct board *b, uint64_t ram_size, int in_fd, int out_fd)
 	        .mmio_read = board_mmio_read,
 	        .mmio_write = board_mmio_write,
 	};
+	gicv3_init(&b->gic, board_gic_changed, b);
+	b->bus.gic = gicv3_port(&b->gic); /* before cpu_new(), which copies the bus */
 	pl011_init(&b->uart, in_fd, out_fd);
 	board_add_device(b, &(struct device){
 	                            .name = "pl011",
 	                            .base = VIRT_UART_BASE,
 	                            .size = VIRT_UART_SIZE,
-	                            .opaque = &b->uart,
-	                            .read = pl011_read,
-	                            .write = pl011_write,
+	                            .opaque = b,
+	                            .read = board_uart_read,
+	                            .write = board_uart_write,
+	                    });
+	board_add_device(b, &(struct device){
+	                            .name = "gicd",
+	                            .base = VIRT_GICD_BASE,
+	                            .size = GICV3_DIST_SIZE,
+	                            .opaque = &b->gic,
+	                            .read = gicv3_dist_read,
+	                            .write = gicv3_dist_write,
+	                    });
+	board_add_device(b, &(struct device){
+	                            .name = "gicr",
+	                            .base = VIRT_GICR_BASE,
+	                            .size = GICV3_REDIST_SIZE,
+	                            .opaque = &b->gic,
+	                            .read = gicv3_redist_read,
+	                            .write = gicv3_redist_write,
 	                    });
 	return 0;
 }
@@ -99,4 +157,5 @@ void board_free(struct board *b)
 void board_poll(struct board *b)
 {
 	pl011_poll(&b->uart);
+	board_uart_irq(b);
 }

@@ -1,7 +1,8 @@
 /*
  * The board: QEMU's "virt" memory map (hw/arm/virt.c, base_memmap), so images
- * built for it run unchanged. RAM at 0x4000_0000, the PL011 at 0x0900_0000;
- * other devices join the table as they are written.
+ * built for it run unchanged. RAM at 0x4000_0000, the PL011 at 0x0900_0000,
+ * the GICv3 Distributor at 0x0800_0000 and the one PE's Redistributor at
+ * 0x080A_0000; other devices join the table as they are written.
  */
 #ifndef EL2SIM_BOARD_H
 #define EL2SIM_BOARD_H
@@ -11,11 +12,15 @@
 
 #include "bus.h"
 #include "device.h"
+#include "gicv3.h"
 #include "pl011.h"
 
 #define VIRT_RAM_BASE  0x40000000ull
 #define VIRT_UART_BASE 0x09000000ull
 #define VIRT_UART_SIZE 0x1000ull
+#define VIRT_UART_INTID 33u /* SPI 1 */
+#define VIRT_GICD_BASE 0x08000000ull
+#define VIRT_GICR_BASE 0x080a0000ull
 
 /* RAM must end at or below 4 GiB: at most 3 GiB. */
 #define BOARD_RAM_MIN (1ull << 20)
@@ -23,11 +28,15 @@
 
 #define BOARD_MAX_DEVICES 16
 
+struct cpu;
+
 struct board {
 	struct bus bus; /* what the CPU sees; bus.opaque is the board */
 	struct device dev[BOARD_MAX_DEVICES];
 	unsigned ndev;
 	struct pl011 uart;
+	struct gicv3 gic;
+	struct cpu *cpu; /* told of GIC changes (gic_cpuif_update); NULL: none yet */
 };
 
 /*
@@ -38,6 +47,12 @@ struct board {
  */
 int board_init(struct board *b, uint64_t ram_size, int in_fd, int out_fd);
 void board_free(struct board *b);
+
+/*
+ * The CPU created over b->bus: from now on every change of what the GIC's
+ * Redistributor forwards calls gic_cpuif_update(cpu). NULL detaches.
+ */
+void board_attach_cpu(struct board *b, struct cpu *cpu);
 
 /* Add a device window; returns -1 if the table is full or the window overlaps another. */
 int board_add_device(struct board *b, const struct device *d);

@@ -171,6 +171,7 @@ static int run(struct sim *s)
 		return EXIT_USAGE;
 	cmdline = make_cmdline(&s->opt);
 	s->cpu = cpu_new(&s->board.bus, s->opt.el);
+	board_attach_cpu(&s->board, s->cpu);
 	if (!cmdline || !s->cpu) {
 		fprintf(stderr, "el2sim: out of memory\n");
 		free(cmdline);

@@ -125,6 +125,12 @@ void trace_exception(struct trace *t, struct cpu *cpu, const struct exc *e, unsi
 			fputs("null", t->out);
 		fprintf(t->out, ",\"spsr\":\"0x%" PRIx64 "\",\"cause\":", spsr);
 		json_str(t->out, e->cause ? e->cause : "unknown");
+		if (e->type == EXC_IRQ || e->type == EXC_FIQ) {
+			if (e->intid != EXC_NO_INTID)
+				fprintf(t->out, ",\"intid\":%u", e->intid);
+			else
+				fputs(",\"intid\":null", t->out);
+		}
 		fputs(",\"insn\":", t->out);
 		if (no_insn)
 			fputs("null", t->out);
@@ -147,6 +153,8 @@ void trace_exception(struct trace *t, struct cpu *cpu, const struct exc *e, unsi
 		        e->insn_pc != EXC_NO_INSN ? "by" : "at", insn);
 	if (e->far_valid)
 		fprintf(t->out, " | FAR=0x%" PRIx64, e->far);
+	if ((e->type == EXC_IRQ || e->type == EXC_FIQ) && e->intid != EXC_NO_INTID)
+		fprintf(t->out, " | INTID %u", e->intid);
 	fprintf(t->out, " | cause %s\n", e->cause ? e->cause : "unknown");
 }
 

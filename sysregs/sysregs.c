@@ -17,6 +17,7 @@
 #define AT       SRF_AT
 #define ZVA      SRF_ZVA
 #define SECURE   SRF_SECURE
+#define GIC      SRF_GIC
 /* A trap group of traps.def, for the traps column. */
 #define T(group) (1ull << TG_##group)
 

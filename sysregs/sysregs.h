@@ -40,6 +40,7 @@ enum sysreg_id {
 #define SRF_AT     64u  /* an address-translation operation (AT) */
 #define SRF_ZVA    128u /* DC ZVA */
 #define SRF_SECURE 256u /* EL1 may access it only in Secure state (CNTPS_*_EL1) */
+#define SRF_GIC    512u /* a GIC CPU interface register: cpu/gic_cpuif.c reads and writes it */
 
 struct sysreg_info {
 	const char *name;

@@ -239,6 +239,62 @@ static bool trap_cnthctl_el1pcen(const struct trap_ctx *c)
 	return below_el2(c) && !(SR(CNTHCTL_EL2) & BIT(1));
 }
 
+/*
+ * The GIC CPU interface's controls (IHI 0069 12.2, each ICC register's
+ * accessibility pseudocode). EL1 checks, in order: ICH_HCR_EL2.TDIR (DIR
+ * only), then TC (the registers common to both groups), TALL0 (Group 0) or
+ * TALL1 (Group 1); then HCR_EL2.FMO/IMO send the access to the virtual
+ * interface (cpu/gic_cpuif.c), except for the SGI registers, which they
+ * trap to EL2; then SCR_EL3's traps, which the redirection pre-empts.
+ */
+
+/* ICC_SRE_EL2.Enable [3]: 0 traps EL1 accesses to ICC_SRE_EL1 to EL2. */
+static bool trap_icc_sre_el2_enable(const struct trap_ctx *c)
+{
+	return below_el2(c) && !(SR(ICC_SRE_EL2) & BIT(3));
+}
+
+static bool trap_ich_hcr(const struct trap_ctx *c, unsigned bit)
+{
+	return c->el == 1 && c->el2_enabled && (SR(ICH_HCR_EL2) & BIT(bit));
+}
+
+/* ICH_HCR_EL2.TDIR [14]: EL1 writes of ICC_DIR_EL1 (ICV_DIR_EL1) trap. */
+static bool trap_ich_hcr_tdir(const struct trap_ctx *c)
+{
+	return trap_ich_hcr(c, 14);
+}
+
+/* ICH_HCR_EL2.TC [10]: EL1 accesses to the common registers trap. */
+static bool trap_ich_hcr_tc(const struct trap_ctx *c)
+{
+	return trap_ich_hcr(c, 10);
+}
+
+/* ICH_HCR_EL2.TALL0 [11]: EL1 accesses to the Group 0 registers trap. */
+static bool trap_ich_hcr_tall0(const struct trap_ctx *c)
+{
+	return trap_ich_hcr(c, 11);
+}
+
+/* ICH_HCR_EL2.TALL1 [12]: EL1 accesses to the Group 1 registers trap. */
+static bool trap_ich_hcr_tall1(const struct trap_ctx *c)
+{
+	return trap_ich_hcr(c, 12);
+}
+
+/* HCR_EL2.FMO [3] / IMO [4]: EL1 writes of ICC_SGI0R/SGI1R/ASGI1R_EL1 trap
+ * to EL2 (there is no virtual SGI register to redirect them to). */
+static bool trap_hcr_fmo_sgi(const struct trap_ctx *c)
+{
+	return c->el == 1 && c->el2_enabled && (SR(HCR_EL2) & BIT(3));
+}
+
+static bool trap_hcr_imo_sgi(const struct trap_ctx *c)
+{
+	return c->el == 1 && c->el2_enabled && (SR(HCR_EL2) & BIT(4));
+}
+
 /* ---- controls trapping to EL3 ---- */
 
 static bool el3_applies(const struct trap_ctx *c)
@@ -286,6 +342,37 @@ static bool trap_scr_terr(const struct trap_ctx *c)
 static bool trap_scr_st(const struct trap_ctx *c)
 {
 	return el3_applies(c) && c->el == 1 && !(SR(SCR_EL3) & BIT(0)) && !(SR(SCR_EL3) & BIT(11));
+}
+
+/* ICC_SRE_EL3.Enable [3]: 0 traps EL1 and EL2 accesses to ICC_SRE_EL1/EL2. */
+static bool trap_icc_sre_el3_enable(const struct trap_ctx *c)
+{
+	return el3_applies(c) && c->el >= 1 && !(SR(ICC_SRE_EL3) & BIT(3));
+}
+
+/* Is this EL1 access to a GIC register redirected to ICV_* by the HCR_EL2 bits mo? */
+static bool gic_redirected(const struct trap_ctx *c, uint64_t mo)
+{
+	return c->el == 1 && c->el2_enabled && (SR(HCR_EL2) & mo);
+}
+
+/* SCR_EL3.FIQ [2]: EL1 (unless FMO redirects) and EL2 accesses to the Group 0 registers. */
+static bool trap_scr_fiq_gic(const struct trap_ctx *c)
+{
+	return el3_applies(c) && c->el >= 1 && (SR(SCR_EL3) & BIT(2)) && !gic_redirected(c, BIT(3));
+}
+
+/* SCR_EL3.IRQ [1]: the same for the Group 1 registers (redirection by IMO). */
+static bool trap_scr_irq_gic(const struct trap_ctx *c)
+{
+	return el3_applies(c) && c->el >= 1 && (SR(SCR_EL3) & BIT(1)) && !gic_redirected(c, BIT(4));
+}
+
+/* SCR_EL3.IRQ and FIQ both 1: the common and SGI registers (redirection by IMO or FMO). */
+static bool trap_scr_irqfiq_gic(const struct trap_ctx *c)
+{
+	return el3_applies(c) && c->el >= 1 && (SR(SCR_EL3) & 6) == 6 &&
+	       !gic_redirected(c, BIT(3) | BIT(4));
 }
 
 /* ---- the table and the router ---- */

@@ -34,7 +34,7 @@ fi
 case $h in
 exec) srcs=("$src"/sysregs/*.c "$src"/cpu/*.c) maxlen=1024 ;;
 elf) srcs=("$src"/sysregs/*.c "$src"/cpu/*.c "$src"/sim/board.c "$src"/sim/elf_load.c
-	"$src"/sim/hostio.c "$src"/sim/dev/pl011.c) maxlen=4096 ;;
+	"$src"/sim/hostio.c "$src"/sim/dev/pl011.c "$src"/sim/dev/gicv3*.c) maxlen=4096 ;;
 *) echo "fuzz: unknown harness $h" >&2; exit 2 ;;
 esac
 

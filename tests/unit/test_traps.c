@@ -75,6 +75,15 @@
 #define HCR_HCD       (1ull << 29)
 #define HCR_TRVM      (1ull << 30)
 #define HCR_TERR      (1ull << 36)
+#define HCR_FMO       (1ull << 3)
+#define HCR_IMO       (1ull << 4)
+#define SCR_IRQ       (1ull << 1)
+#define SCR_FIQ       (1ull << 2)
+#define ICH_TC        (1ull << 10)
+#define ICH_TALL0     (1ull << 11)
+#define ICH_TALL1     (1ull << 12)
+#define ICH_TDIR      (1ull << 14)
+#define SRE_ENABLE    (1ull << 3)
 #define SCR_NS        (1ull << 0)
 #define SCR_EA        (1ull << 3)
 #define SCR_SMD       (1ull << 7)
@@ -142,6 +151,15 @@
 #define MRS_MDCCSR   0xd5330119u /* mrs x25, mdccsr_el0 */
 #define MRS_MDSCR    0xd530025au /* mrs x26, mdscr_el1 */
 #define MRS_FPCR     0xd53b4400u /* mrs x0, fpcr */
+#define MRS_IAR1     0xd538cc01u /* mrs x1, icc_iar1_el1 */
+#define MSR_EOIR0    0xd518c822u /* msr icc_eoir0_el1, x2 */
+#define MSR_PMR      0xd5184603u /* msr icc_pmr_el1, x3 */
+#define MSR_DIR      0xd518cb24u /* msr icc_dir_el1, x4 */
+#define MSR_SGI1R    0xd518cba5u /* msr icc_sgi1r_el1, x5 */
+#define MRS_SRE1     0xd538cca6u /* mrs x6, icc_sre_el1 */
+#define MRS_SRE2     0xd53cc9a7u /* mrs x7, icc_sre_el2 */
+#define MRS_ICH_HCR  0xd53ccb08u /* mrs x8, ich_hcr_el2 */
+#define MRS_IGRPEN1  0xd538cce9u /* mrs x9, icc_igrpen1_el1 */
 #define LDR_X30      0xf94003c0u /* ldr x0, [x30] */
 
 /* X30 points here: no RAM and no device, a synchronous External abort. */
@@ -188,6 +206,14 @@
 #define E_DAIFSET  0x620cd3e4ull /* 0 3 c4 c2 6, Rt 31, CRm = #2, write */
 #define E_MDCCSR   0x6220c323ull /* 2 3 c0 c1 0, x25, read */
 #define E_MDSCR    0x62240345ull /* 2 0 c0 c2 2, x26, read */
+#define E_IAR1     0x62303039ull /* 3 0 c12 c12 0, x1, read */
+#define E_EOIR0    0x62323050ull /* 3 0 c12 c8 1, x2, write */
+#define E_PMR      0x6230106cull /* 3 0 c4 c6 0, x3, write */
+#define E_DIR      0x62323096ull /* 3 0 c12 c11 1, x4, write */
+#define E_SGI1R    0x623a30b6ull /* 3 0 c12 c11 5, x5, write */
+#define E_SRE1     0x623a30d9ull /* 3 0 c12 c12 5, x6, read */
+#define E_SRE2     0x623b30f3ull /* 3 4 c12 c9 5, x7, read */
+#define E_IGRPEN1  0x623e3139ull /* 3 0 c12 c12 7, x9, read */
 
 /* One register change: reg = (reg & ~mask) | val. */
 struct ctl {
@@ -253,6 +279,7 @@ struct row {
 #define R_WFX      "AArch64.CheckForWFxTrap(), AArch64.WFxTrap()"
 #define R_SMC      "C6.2 SMC; AArch64.CheckForSMCUndefOrTrap()"
 #define R_HVC      "C6.2 HVC pseudocode"
+#define R_GIC(f)   "IHI 0069 12.2 " f " accessibility pseudocode"
 #define R_PRIO     "D1.4.5.6? Prioritization of Synchronous exceptions; register pseudocode order"
 
 static const struct row rows[] = {
@@ -1936,6 +1963,204 @@ static const struct row rows[] = {
          SMC,
          TRAPS(2, 0x17, E_SMC, "HCR_EL2.TSC"),
          .ref = R_HCR("TSC") " (regardless of SCR_EL3.SMD); " R_SMC},
+        /* ---- The GIC CPU interface (IHI 0069 12.2, each ICC register's
+         * accessibility pseudocode; ICH_HCR_EL2 and ICC_SRE_ELx field texts) ---- */
+        {"ICH_HCR.TALL1 EL1 set",
+         3,
+         EL1H,
+         {SET(ICH_HCR_EL2, ICH_TALL1)},
+         MRS_IAR1,
+         TRAPS(2, 0x18, E_IAR1, "ICH_HCR_EL2.TALL1"),
+         .ref = R_GIC("ICH_HCR_EL2.TALL1")},
+        {"ICH_HCR.TALL1 EL1 clear",
+         3,
+         EL1H,
+         {CLR(ICH_HCR_EL2, ICH_TALL1)},
+         MRS_IAR1,
+         RUNS,
+         .ref = R_GIC("ICH_HCR_EL2.TALL1")},
+        {"ICH_HCR.TALL1 EL2 not trapped",
+         3,
+         EL2H,
+         {SET(ICH_HCR_EL2, ICH_TALL1)},
+         MRS_IAR1,
+         RUNS,
+         .ref = R_GIC("ICH_HCR_EL2.TALL1") " (EL1 accesses only)"},
+        {"ICH_HCR.TALL1 Secure EL1 not trapped",
+         3,
+         EL1H,
+         {SET(ICH_HCR_EL2, ICH_TALL1), CLR(SCR_EL3, SCR_NS)},
+         MRS_IAR1,
+         RUNS,
+         .ref = R_GIC("ICH_HCR_EL2.TALL1") " (EL2Enabled())"},
+        {"ICH_HCR.TALL0 EL1 set",
+         3,
+         EL1H,
+         {SET(ICH_HCR_EL2, ICH_TALL0)},
+         MSR_EOIR0,
+         TRAPS(2, 0x18, E_EOIR0, "ICH_HCR_EL2.TALL0"),
+         .ref = R_GIC("ICH_HCR_EL2.TALL0")},
+        {"ICH_HCR.TALL0 not Group 1",
+         3,
+         EL1H,
+         {SET(ICH_HCR_EL2, ICH_TALL0)},
+         MRS_IAR1,
+         RUNS,
+         .ref = R_GIC("ICH_HCR_EL2.TALL0") " (Group 0 registers only)"},
+        {"ICH_HCR.TC EL1 set",
+         3,
+         EL1H,
+         {SET(ICH_HCR_EL2, ICH_TC)},
+         MSR_PMR,
+         TRAPS(2, 0x18, E_PMR, "ICH_HCR_EL2.TC"),
+         .ref = R_GIC("ICH_HCR_EL2.TC")},
+        {"ICH_HCR.TC not Group 1",
+         3,
+         EL1H,
+         {SET(ICH_HCR_EL2, ICH_TC)},
+         MRS_IAR1,
+         RUNS,
+         .ref = R_GIC("ICH_HCR_EL2.TC") " (common registers only)"},
+        {"ICH_HCR.TC traps DIR",
+         3,
+         EL1H,
+         {SET(ICH_HCR_EL2, ICH_TC)},
+         MSR_DIR,
+         TRAPS(2, 0x18, E_DIR, "ICH_HCR_EL2.TC"),
+         .ref = R_GIC("ICH_HCR_EL2.TC")},
+        {"prio ICH_HCR.TDIR over TC",
+         3,
+         EL1H,
+         {SET(ICH_HCR_EL2, ICH_TDIR | ICH_TC)},
+         MSR_DIR,
+         TRAPS(2, 0x18, E_DIR, "ICH_HCR_EL2.TDIR"),
+         .ref = R_GIC("ICC_DIR_EL1") " (TDIR first)"},
+        {"HCR.IMO traps SGI1R",
+         3,
+         EL1H,
+         {SET(HCR_EL2, HCR_IMO)},
+         MSR_SGI1R,
+         TRAPS(2, 0x18, E_SGI1R, "HCR_EL2.IMO"),
+         .ref = R_GIC("ICC_SGI1R_EL1")},
+        {"HCR.FMO traps SGI1R",
+         3,
+         EL1H,
+         {SET(HCR_EL2, HCR_FMO)},
+         MSR_SGI1R,
+         TRAPS(2, 0x18, E_SGI1R, "HCR_EL2.FMO"),
+         .ref = R_GIC("ICC_SGI1R_EL1")},
+        {"prio ICH_HCR.TC over HCR.IMO (SGI1R)",
+         3,
+         EL1H,
+         {SET(ICH_HCR_EL2, ICH_TC), SET(HCR_EL2, HCR_IMO)},
+         MSR_SGI1R,
+         TRAPS(2, 0x18, E_SGI1R, "ICH_HCR_EL2.TC"),
+         .ref = R_GIC("ICC_SGI1R_EL1")},
+        {"HCR.IMO SGI1R EL2 not trapped",
+         3,
+         EL2H,
+         {SET(HCR_EL2, HCR_IMO)},
+         MSR_SGI1R,
+         RUNS,
+         .ref = R_GIC("ICC_SGI1R_EL1") " (EL1 accesses only)"},
+        {"ICC_SRE_EL2.Enable EL1 clear",
+         3,
+         EL1H,
+         {CLR(ICC_SRE_EL2, SRE_ENABLE)},
+         MRS_SRE1,
+         TRAPS(2, 0x18, E_SRE1, "ICC_SRE_EL2.Enable"),
+         .ref = R_GIC("ICC_SRE_EL2.Enable")},
+        {"ICC_SRE_EL2.Enable EL1 set",
+         3,
+         EL1H,
+         {SET(ICC_SRE_EL2, SRE_ENABLE)},
+         MRS_SRE1,
+         RUNS,
+         .ref = R_GIC("ICC_SRE_EL2.Enable")},
+        {"ICC_SRE_EL3.Enable EL1 clear",
+         3,
+         EL1H,
+         {CLR(ICC_SRE_EL3, SRE_ENABLE)},
+         MRS_SRE1,
+         TRAPS(3, 0x18, E_SRE1, "ICC_SRE_EL3.Enable"),
+         .ref = R_GIC("ICC_SRE_EL3.Enable")},
+        {"ICC_SRE_EL3.Enable EL2 clear",
+         3,
+         EL2H,
+         {CLR(ICC_SRE_EL3, SRE_ENABLE)},
+         MRS_SRE2,
+         TRAPS(3, 0x18, E_SRE2, "ICC_SRE_EL3.Enable"),
+         .ref = R_GIC("ICC_SRE_EL3.Enable")},
+        {"prio ICC_SRE_EL2.Enable over EL3's",
+         3,
+         EL1H,
+         {CLR(ICC_SRE_EL2, SRE_ENABLE), CLR(ICC_SRE_EL3, SRE_ENABLE)},
+         MRS_SRE1,
+         TRAPS(2, 0x18, E_SRE1, "ICC_SRE_EL2.Enable"),
+         .ref = R_GIC("ICC_SRE_EL1")},
+        {"ICH_HCR_EL2 at EL1 UNDEFINED",
+         3,
+         EL1H,
+         {SET(ICH_HCR_EL2, 0)},
+         MRS_ICH_HCR,
+         UNDEF(1),
+         .ref = R_GIC("ICH_HCR_EL2") " (no FEAT_NV)"},
+        {"SCR.IRQ traps IGRPEN1 EL2",
+         3,
+         EL2H,
+         {SET(SCR_EL3, SCR_IRQ)},
+         MRS_IGRPEN1,
+         TRAPS(3, 0x18, E_IGRPEN1, "SCR_EL3.IRQ"),
+         .ref = R_GIC("ICC_IGRPEN1_EL1")},
+        {"SCR.IRQ traps IGRPEN1 EL1",
+         3,
+         EL1H,
+         {SET(SCR_EL3, SCR_IRQ)},
+         MRS_IGRPEN1,
+         TRAPS(3, 0x18, E_IGRPEN1, "SCR_EL3.IRQ"),
+         .ref = R_GIC("ICC_IGRPEN1_EL1")},
+        {"SCR.IRQ with HCR.IMO goes to ICV",
+         3,
+         EL1H,
+         {SET(SCR_EL3, SCR_IRQ), SET(HCR_EL2, HCR_IMO)},
+         MRS_IGRPEN1,
+         RUNS,
+         .ref = R_GIC("ICC_IGRPEN1_EL1") " (IMO redirects before the EL3 check)"},
+        {"SCR.FIQ traps EOIR0 EL1",
+         3,
+         EL1H,
+         {SET(SCR_EL3, SCR_FIQ)},
+         MSR_EOIR0,
+         TRAPS(3, 0x18, E_EOIR0, "SCR_EL3.FIQ"),
+         .ref = R_GIC("ICC_EOIR0_EL1")},
+        {"SCR.IRQ alone not PMR",
+         3,
+         EL2H,
+         {SET(SCR_EL3, SCR_IRQ)},
+         MSR_PMR,
+         RUNS,
+         .ref = R_GIC("ICC_PMR_EL1") " (IRQ and FIQ both)"},
+        {"SCR.IRQ+FIQ traps PMR EL2",
+         3,
+         EL2H,
+         {SET(SCR_EL3, SCR_IRQ | SCR_FIQ)},
+         MSR_PMR,
+         TRAPS(3, 0x18, E_PMR, "SCR_EL3.IRQ+FIQ"),
+         .ref = R_GIC("ICC_PMR_EL1")},
+        {"prio ICH_HCR.TALL1 over SCR.IRQ",
+         3,
+         EL1H,
+         {SET(ICH_HCR_EL2, ICH_TALL1), SET(SCR_EL3, SCR_IRQ)},
+         MRS_IAR1,
+         TRAPS(2, 0x18, E_IAR1, "ICH_HCR_EL2.TALL1"),
+         .ref = R_GIC("ICC_IAR1_EL1")},
+        {"SCR.IRQ EL3 not trapped",
+         3,
+         EL3H,
+         {SET(SCR_EL3, SCR_IRQ | SCR_FIQ)},
+         MSR_PMR,
+         RUNS,
+         .ref = R_GIC("ICC_PMR_EL1") " (EL1 and EL2 only)"},
 };
 
 #define NROWS (sizeof(rows) / sizeof(rows[0]))

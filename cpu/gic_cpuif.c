@@ -1,0 +1,311 @@
+/*
+ * The GICv3 physical CPU interface (IHI 0069: 4.1 "Interrupt lifecycle",
+ * 4.8 "Interrupt prioritization", 12.2 the ICC_* register descriptions and
+ * their pseudocode). Its state is the ICC_* rows of cpu->sr; the pending
+ * interrupts live in the redistributor, reached through bus.gic
+ * (gic_port.h).
+ *
+ * The GIC supports one Security state (GICD_CTLR.DS = 1, docs/gic.md):
+ * Group 0 and Group 1, Group 0 signalled as FIQ and Group 1 as IRQ
+ * (IHI 0069 4.6.2, "Interrupt assignment to IRQ and FIQ signals", the
+ * DS = 1 rows). ICC_CTLR_EL1, ICC_BPR1_EL1 and ICC_IGRPEN1_EL1 are not
+ * banked by Security state; with EL3, ICC_CTLR_EL3 and ICC_IGRPEN1_EL3
+ * alias their Non-secure fields.
+ */
+#include "gic_cpuif.h"
+
+#include "cpu.h"
+#include "fields.h"
+#include "gic_prio.h"
+#include "gic_vcpuif.h"
+#include "irq.h"
+
+/* ICC_CTLR_EL1 */
+#define CTLR_CBPR           (1ull << 0)
+#define CTLR_EOIMODE        (1ull << 1)
+/* ICC_CTLR_EL3 */
+#define CTLR3_CBPR_EL1NS    (1ull << 1)
+#define CTLR3_EOIMODE_EL3   (1ull << 2)
+#define CTLR3_EOIMODE_EL1NS (1ull << 4)
+/* ICC_IGRPEN1_EL3.EnableGrp1NS: ICC_IGRPEN1_EL1.Enable */
+#define IGRPEN_ENABLE       (1ull << 0)
+/* The INTID field of IAR, EOIR, DIR, HPPIR: [23:0], 16 bits implemented. */
+#define INTID_MASK          0xffffu
+/* INTIDs 1020-1023 are special: EOI and DIR of them do nothing (IHI 0069 2.2.1). */
+#define INTID_SPECIAL_FIRST 1020u
+
+static const struct gic_port *gic_port(const struct cpu *cpu)
+{
+	return cpu->bus.gic.opaque ? &cpu->bus.gic : NULL;
+}
+
+/*
+ * Does HCR_EL2 send this EL1 access to the virtual interface (ICV_*)? The
+ * Group 0 registers follow FMO, the Group 1 registers IMO, the common ones
+ * (PMR, RPR, CTLR, DIR) either (IHI 0069 12.3, each ICC register's
+ * accessibility pseudocode; EL2Enabled(), E2H 0, TGE 0 at EL1).
+ */
+static bool gic_redirected(const struct cpu *cpu, enum sysreg_id id)
+{
+	if (cpu->el != 1 || !cpu_el2_enabled(cpu))
+		return false;
+	uint64_t hcr = cpu->sr[SR_HCR_EL2];
+	switch (id) {
+	case SR_ICC_IAR0_EL1:
+	case SR_ICC_EOIR0_EL1:
+	case SR_ICC_HPPIR0_EL1:
+	case SR_ICC_BPR0_EL1:
+	case SR_ICC_AP0R0_EL1:
+	case SR_ICC_IGRPEN0_EL1: return (hcr & HCR_EL2_FMO) != 0;
+	case SR_ICC_IAR1_EL1:
+	case SR_ICC_EOIR1_EL1:
+	case SR_ICC_HPPIR1_EL1:
+	case SR_ICC_BPR1_EL1:
+	case SR_ICC_AP1R0_EL1:
+	case SR_ICC_IGRPEN1_EL1: return (hcr & HCR_EL2_IMO) != 0;
+	case SR_ICC_PMR_EL1:
+	case SR_ICC_RPR_EL1:
+	case SR_ICC_CTLR_EL1:
+	case SR_ICC_DIR_EL1: return (hcr & (HCR_EL2_IMO | HCR_EL2_FMO)) != 0;
+	default: return false;
+	}
+}
+
+/* ICC_CTLR_EL1.CBPR: Group 1 uses ICC_BPR0_EL1's binary point. */
+static bool gic_cbpr(const struct cpu *cpu)
+{
+	return (cpu->sr[SR_ICC_CTLR_EL1] & CTLR_CBPR) != 0;
+}
+
+/* The EOImode in force at the current EL: EOImode_EL3 at EL3, else ICC_CTLR_EL1's. */
+static bool gic_eoimode(const struct cpu *cpu)
+{
+	if (cpu->el == 3)
+		return (cpu->sr[SR_ICC_CTLR_EL3] & CTLR3_EOIMODE_EL3) != 0;
+	return (cpu->sr[SR_ICC_CTLR_EL1] & CTLR_EOIMODE) != 0;
+}
+
+static unsigned gic_bpr1(const struct cpu *cpu)
+{
+	/* With CBPR, reads of ICC_BPR1_EL1 return BPR0 + 1, saturated (ICC_BPR1_EL1 text). */
+	if (gic_cbpr(cpu)) {
+		unsigned b = (unsigned)cpu->sr[SR_ICC_BPR0_EL1] + 1;
+		return b > 7 ? 7 : b;
+	}
+	return (unsigned)cpu->sr[SR_ICC_BPR1_EL1];
+}
+
+/* The group-priority mask of a group (GroupBits() with the binary point it uses). */
+static uint32_t gic_gmask(const struct cpu *cpu, unsigned group)
+{
+	if (group == GIC_G0 || gic_cbpr(cpu))
+		return gic_gprio_mask((unsigned)cpu->sr[SR_ICC_BPR0_EL1], false);
+	return gic_gprio_mask((unsigned)cpu->sr[SR_ICC_BPR1_EL1], true);
+}
+
+/* ICC_RPR_EL1: the highest active group priority, or idle (0xff). */
+static uint32_t gic_rpr(const struct cpu *cpu)
+{
+	return gic_apr_highest((uint32_t)(cpu->sr[SR_ICC_AP0R0_EL1] | cpu->sr[SR_ICC_AP1R0_EL1]));
+}
+
+static bool gic_group_enabled(const struct cpu *cpu, unsigned group)
+{
+	return group == GIC_G0 ? (cpu->sr[SR_ICC_IGRPEN0_EL1] & 1)
+	                       : (cpu->sr[SR_ICC_IGRPEN1_EL1] & 1);
+}
+
+static struct gic_hppi gic_hppi(const struct cpu *cpu)
+{
+	struct gic_hppi h = {.intid = GIC_INTID_SPURIOUS, .prio = 0xff, .group = GIC_G1NS};
+	const struct gic_port *p = gic_port(cpu);
+	if (p)
+		p->hppi(p->opaque, &h);
+	return h;
+}
+
+/*
+ * Can the CPU interface signal (and acknowledge) h: its group enabled here,
+ * its priority above ICC_PMR_EL1 and its group priority above the running
+ * priority (IHI 0069 4.8.3 "Preemption", 4.7.? "the CPU interface signals
+ * the highest priority pending interrupt if ...").
+ */
+static bool gic_signalable(const struct cpu *cpu, const struct gic_hppi *h)
+{
+	return h->intid != GIC_INTID_SPURIOUS && gic_group_enabled(cpu, h->group) &&
+	       gic_can_signal(h->prio, gic_gmask(cpu, h->group), (uint32_t)cpu->sr[SR_ICC_PMR_EL1],
+	                      gic_rpr(cpu));
+}
+
+uint32_t gic_cpuif_pending_intid(const struct cpu *cpu)
+{
+	struct gic_hppi h = gic_hppi(cpu);
+	return gic_signalable(cpu, &h) ? h.intid : GIC_INTID_SPURIOUS;
+}
+
+void gic_cpuif_update(struct cpu *cpu)
+{
+	struct gic_hppi h = gic_hppi(cpu);
+	bool sig = gic_signalable(cpu, &h);
+	irq_set_line(cpu, IRQ_LINE_FIQ, sig && h.group == GIC_G0);
+	irq_set_line(cpu, IRQ_LINE_IRQ, sig && h.group != GIC_G0);
+	vgic_update(cpu);
+}
+
+/*
+ * ICC_IAR0/1_EL1 (pseudocode ICC_IAR1_EL1 read, "AcknowledgeInterrupt"):
+ * the highest-priority pending interrupt of this register's group, if it
+ * can be signalled, becomes active and its group priority joins the active
+ * priorities; otherwise 1023 (spurious). With DS = 1 an interrupt of the
+ * other group reads as 1023 as well.
+ */
+static uint64_t gic_acknowledge(struct cpu *cpu, unsigned group)
+{
+	struct gic_hppi h = gic_hppi(cpu);
+	if (h.group != group || !gic_signalable(cpu, &h))
+		return GIC_INTID_SPURIOUS;
+	enum sysreg_id apr = group == GIC_G0 ? SR_ICC_AP0R0_EL1 : SR_ICC_AP1R0_EL1;
+	cpu->sr[apr] |= gic_apr_bit(h.prio & gic_gmask(cpu, group));
+	gic_port(cpu)->activate(gic_port(cpu)->opaque, h.intid);
+	gic_cpuif_update(cpu);
+	return h.intid;
+}
+
+static uint64_t gic_hppir(const struct cpu *cpu, unsigned group)
+{
+	struct gic_hppi h = gic_hppi(cpu);
+	return h.intid != GIC_INTID_SPURIOUS && h.group == group ? h.intid : GIC_INTID_SPURIOUS;
+}
+
+/*
+ * Priority drop (ICC_EOIR0/1_EL1): clear the highest active priority bit.
+ * It must belong to the EOIR's group; otherwise the write is UNPREDICTABLE
+ * and el2sim ignores it (docs/unpredictable.md). Returns whether it dropped.
+ */
+static bool gic_priority_drop(struct cpu *cpu, unsigned group)
+{
+	uint32_t ap0 = (uint32_t)cpu->sr[SR_ICC_AP0R0_EL1],
+	         ap1 = (uint32_t)cpu->sr[SR_ICC_AP1R0_EL1];
+	uint32_t all = ap0 | ap1;
+	if (!all)
+		return false;
+	uint32_t lowest = all & -all;
+	enum sysreg_id apr = (ap0 & lowest) ? SR_ICC_AP0R0_EL1 : SR_ICC_AP1R0_EL1;
+	if ((apr == SR_ICC_AP0R0_EL1) != (group == GIC_G0))
+		return false;
+	cpu->sr[apr] &= ~(uint64_t)lowest;
+	return true;
+}
+
+static void gic_deactivate(struct cpu *cpu, uint32_t intid)
+{
+	const struct gic_port *p = gic_port(cpu);
+	if (p && intid < INTID_SPECIAL_FIRST)
+		p->deactivate(p->opaque, intid);
+}
+
+/* ICC_EOIR0/1_EL1: priority drop, and deactivation too unless EOImode is 1. */
+static void gic_eoi(struct cpu *cpu, unsigned group, uint64_t v)
+{
+	uint32_t intid = (uint32_t)v & INTID_MASK;
+	if (intid >= INTID_SPECIAL_FIRST && intid <= GIC_INTID_SPURIOUS)
+		return;
+	if (gic_priority_drop(cpu, group) && !gic_eoimode(cpu))
+		gic_deactivate(cpu, intid);
+	gic_cpuif_update(cpu);
+}
+
+/* ICC_DIR_EL1: deactivation when EOImode is 1; with EOImode 0 it is
+ * UNPREDICTABLE and el2sim ignores it (docs/unpredictable.md). */
+static void gic_dir(struct cpu *cpu, uint64_t v)
+{
+	if (gic_eoimode(cpu))
+		gic_deactivate(cpu, (uint32_t)v & INTID_MASK);
+	gic_cpuif_update(cpu);
+}
+
+static void gic_sgi(struct cpu *cpu, enum sysreg_id id, uint64_t v)
+{
+	const struct gic_port *p = gic_port(cpu);
+	if (!p)
+		return;
+	/* SGI0R: Group 0; SGI1R: the current Security state's Group 1; ASGI1R: the other's. */
+	enum gic_group g = id == SR_ICC_SGI0R_EL1 ? GIC_G0 : GIC_G1NS;
+	p->sgi(p->opaque, v, g, id == SR_ICC_ASGI1R_EL1 ? !cpu_secure(cpu) : cpu_secure(cpu));
+	gic_cpuif_update(cpu);
+}
+
+uint64_t gic_sysreg_read(struct cpu *cpu, enum sysreg_id id)
+{
+	if (gic_redirected(cpu, id))
+		return vgic_icv_read(cpu, id);
+	switch (id) {
+	case SR_ICC_IAR0_EL1: return gic_acknowledge(cpu, GIC_G0);
+	case SR_ICC_IAR1_EL1: return gic_acknowledge(cpu, GIC_G1NS);
+	case SR_ICC_HPPIR0_EL1: return gic_hppir(cpu, GIC_G0);
+	case SR_ICC_HPPIR1_EL1: return gic_hppir(cpu, GIC_G1NS);
+	case SR_ICC_RPR_EL1: return gic_rpr(cpu);
+	case SR_ICC_BPR1_EL1: return gic_bpr1(cpu);
+	case SR_ICH_MISR_EL2:
+	case SR_ICH_EISR_EL2:
+	case SR_ICH_ELRSR_EL2: return vgic_ich_read(cpu, id);
+	default: return cpu->sr[id];
+	}
+}
+
+/* Store v's writable bits (the row's wmask). */
+static void gic_store(struct cpu *cpu, enum sysreg_id id, uint64_t v)
+{
+	uint64_t wmask = sysreg_table[id].wmask;
+	cpu->sr[id] = (v & wmask) | (cpu->sr[id] & ~wmask);
+}
+
+/* Copy bit `from` of register a into bit `to` of register b. */
+static void gic_alias(struct cpu *cpu, enum sysreg_id a, uint64_t from, enum sysreg_id b,
+                      uint64_t to)
+{
+	cpu->sr[b] = (cpu->sr[a] & from) ? cpu->sr[b] | to : cpu->sr[b] & ~to;
+}
+
+void gic_sysreg_write(struct cpu *cpu, enum sysreg_id id, uint64_t v)
+{
+	if (gic_redirected(cpu, id)) {
+		vgic_icv_write(cpu, id, v);
+		return;
+	}
+	switch (id) {
+	case SR_ICC_EOIR0_EL1: gic_eoi(cpu, GIC_G0, v); return;
+	case SR_ICC_EOIR1_EL1: gic_eoi(cpu, GIC_G1NS, v); return;
+	case SR_ICC_DIR_EL1: gic_dir(cpu, v); return;
+	case SR_ICC_SGI0R_EL1:
+	case SR_ICC_SGI1R_EL1:
+	case SR_ICC_ASGI1R_EL1: gic_sgi(cpu, id, v); return;
+	/* A binary point below the minimum reads as the minimum (ICC_BPR0_EL1 text). */
+	case SR_ICC_BPR0_EL1: cpu->sr[id] = (v & 7) < GIC_BPR0_MIN ? GIC_BPR0_MIN : (v & 7); break;
+	/* With CBPR, ICC_BPR1_EL1 writes are ignored. */
+	case SR_ICC_BPR1_EL1:
+		if (!gic_cbpr(cpu))
+			cpu->sr[id] = (v & 7) < GIC_BPR1_MIN ? GIC_BPR1_MIN : (v & 7);
+		break;
+	case SR_ICC_CTLR_EL1:
+		gic_store(cpu, id, v);
+		gic_alias(cpu, id, CTLR_CBPR, SR_ICC_CTLR_EL3, CTLR3_CBPR_EL1NS);
+		gic_alias(cpu, id, CTLR_EOIMODE, SR_ICC_CTLR_EL3, CTLR3_EOIMODE_EL1NS);
+		break;
+	case SR_ICC_CTLR_EL3:
+		gic_store(cpu, id, v);
+		gic_alias(cpu, id, CTLR3_CBPR_EL1NS, SR_ICC_CTLR_EL1, CTLR_CBPR);
+		gic_alias(cpu, id, CTLR3_EOIMODE_EL1NS, SR_ICC_CTLR_EL1, CTLR_EOIMODE);
+		break;
+	case SR_ICC_IGRPEN1_EL1:
+		gic_store(cpu, id, v);
+		gic_alias(cpu, id, IGRPEN_ENABLE, SR_ICC_IGRPEN1_EL3, IGRPEN_ENABLE);
+		break;
+	case SR_ICC_IGRPEN1_EL3:
+		gic_store(cpu, id, v);
+		gic_alias(cpu, id, IGRPEN_ENABLE, SR_ICC_IGRPEN1_EL1, IGRPEN_ENABLE);
+		break;
+	default: gic_store(cpu, id, v); break;
+	}
+	gic_cpuif_update(cpu);
+}
