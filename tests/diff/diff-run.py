@@ -22,9 +22,11 @@ import sys
 SKIP = 77
 
 # QEMU virt starts -kernel ELFs at EL1; these machine options start at EL2/EL3
-# (EL3 with EL2 implemented below it, as el2sim --el 3 has).
-QEMU_MACHINE = {1: "virt", 2: "virt,virtualization=on",
-                3: "virt,virtualization=on,secure=on"}
+# (EL3 with EL2 implemented below it, as el2sim --el 3 has). Always the GICv3
+# (QEMU's default is a GICv2), as el2sim's board: distributor 0x0800_0000,
+# redistributors 0x080A_0000.
+QEMU_MACHINE = {1: "virt,gic-version=3", 2: "virt,virtualization=on,gic-version=3",
+                3: "virt,virtualization=on,secure=on,gic-version=3"}
 
 
 def qemu_command(qemu, el, elf):

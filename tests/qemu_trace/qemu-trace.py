@@ -42,9 +42,11 @@ import tempfile
 SKIP = 77
 
 # QEMU virt starts -kernel ELFs at EL1; these start at EL2 and EL3 (EL3 with
-# EL2 below it, as el2sim --el 3), as tests/diff/diff-run.py does.
-QEMU_MACHINE = {1: "virt", 2: "virt,virtualization=on",
-                3: "virt,virtualization=on,secure=on"}
+# EL2 below it, as el2sim --el 3), as tests/diff/diff-run.py does. Always the
+# GICv3 (QEMU's default is a GICv2): el2sim's board has a GICv3 at the same
+# addresses, distributor 0x0800_0000, redistributors 0x080A_0000.
+QEMU_MACHINE = {1: "virt,gic-version=3", 2: "virt,virtualization=on,gic-version=3",
+                3: "virt,virtualization=on,secure=on,gic-version=3"}
 
 # QEMU's exception names (target/arm/internals.h excnames[]) that are
 # asynchronous; every other architectural one is synchronous.
