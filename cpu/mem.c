@@ -312,12 +312,14 @@ int mem_at(struct cpu *cpu, unsigned el, uint64_t va, unsigned access)
 	return 0;
 }
 
-/* Debugger access by VA at the current EL: translated, no fault raised. */
-static int mem_debug_copy(struct cpu *cpu, uint64_t va, void *buf, uint64_t len, bool is_write)
+/* Debugger access by VA in EL el's translation regime: translated, no fault raised. */
+static int mem_debug_copy(struct cpu *cpu, unsigned el, uint64_t va, void *buf, uint64_t len,
+                          bool is_write)
 {
 	uint8_t *p = buf;
 	struct mmu_ctx ctx;
 	mem_mmu_ctx(cpu, &ctx);
+	ctx.el = (uint8_t)el;
 	while (len) {
 		uint64_t chunk = PAGE_SIZE - (va & ~PAGE_MASK);
 		if (chunk > len)
@@ -342,10 +344,15 @@ static int mem_debug_copy(struct cpu *cpu, uint64_t va, void *buf, uint64_t len,
 
 int mem_debug_read(struct cpu *cpu, uint64_t va, void *buf, uint64_t len)
 {
-	return mem_debug_copy(cpu, va, buf, len, false);
+	return mem_debug_copy(cpu, cpu->el, va, buf, len, false);
+}
+
+int mem_debug_read_el(struct cpu *cpu, unsigned el, uint64_t va, void *buf, uint64_t len)
+{
+	return mem_debug_copy(cpu, el, va, buf, len, false);
 }
 
 int mem_debug_write(struct cpu *cpu, uint64_t va, const void *buf, uint64_t len)
 {
-	return mem_debug_copy(cpu, va, (void *)buf, len, true);
+	return mem_debug_copy(cpu, cpu->el, va, (void *)buf, len, true);
 }

@@ -129,6 +129,10 @@ int mem_at(struct cpu *cpu, unsigned el, uint64_t va, unsigned access);
  * any byte is not RAM.
  */
 int mem_debug_read(struct cpu *cpu, uint64_t va, void *buf, uint64_t len);
+/* The same through EL el's regime (EL0 and EL1: stage 1, then stage 2 when
+ * enabled): what code that ran at el saw, e.g. once an exception took the
+ * PE elsewhere. */
+int mem_debug_read_el(struct cpu *cpu, unsigned el, uint64_t va, void *buf, uint64_t len);
 int mem_debug_write(struct cpu *cpu, uint64_t va, const void *buf, uint64_t len);
 
 #endif

@@ -41,11 +41,12 @@ void trace_close(struct trace *t)
 		fflush(t->out);
 }
 
-void trace_disasm(struct trace *t, struct cpu *cpu, uint64_t va, char *buf, size_t size)
+void trace_disasm(struct trace *t, struct cpu *cpu, unsigned el, uint64_t va, char *buf,
+                  size_t size)
 {
 	uint32_t word;
 	cs_insn *insn;
-	if (mem_debug_read(cpu, va, &word, 4) != 0) {
+	if (mem_debug_read_el(cpu, el, va, &word, 4) != 0) {
 		snprintf(buf, size, "?");
 		return;
 	}
@@ -97,7 +98,7 @@ void trace_exception(struct trace *t, struct cpu *cpu, const struct exc *e, unsi
 	char insn[96] = "", iss[160];
 	const char *name = has_esr ? ec_name(ec) : NULL;
 	if (!no_insn)
-		trace_disasm(t, cpu, insn_pc, insn, sizeof(insn));
+		trace_disasm(t, cpu, from_el, insn_pc, insn, sizeof(insn)); /* where it ran */
 	t->seq++;
 	if (t->format == TRACE_FORMAT_JSONL) {
 		fprintf(t->out,
@@ -225,7 +226,7 @@ void trace_insn(struct trace *t, struct cpu *cpu, uint64_t pc, uint32_t raw, uns
 	char text[96];
 	if (!(t->what & TRACE_INSN) || (t->el_filter >= 0 && (unsigned)t->el_filter != el))
 		return;
-	trace_disasm(t, cpu, pc, text, sizeof(text));
+	trace_disasm(t, cpu, el, pc, text, sizeof(text));
 	t->seq++;
 	if (t->format == TRACE_FORMAT_JSONL) {
 		fprintf(t->out,

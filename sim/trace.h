@@ -45,7 +45,11 @@ void trace_snapshot(struct trace *t, const struct cpu *cpu);
 /* The last line: why the run ended. Flushes. */
 void trace_end(struct trace *t, const struct cpu *cpu, const char *reason, int exit_status);
 
-/* Disassemble the instruction at va into buf ("hvc #0x1"), or "?" if unreadable. */
-void trace_disasm(struct trace *t, struct cpu *cpu, uint64_t va, char *buf, size_t size);
+/*
+ * Disassemble the instruction at va, as code running at EL el sees it (its
+ * translation regime), into buf ("hvc #0x1"), or "?" if unreadable.
+ */
+void trace_disasm(struct trace *t, struct cpu *cpu, unsigned el, uint64_t va, char *buf,
+                  size_t size);
 
 #endif
