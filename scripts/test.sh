@@ -15,7 +15,7 @@ ASAN_BUILD=${ASAN_BUILD:-$EL2SIM_ROOT/build-asan}
 echo "== tests under -fsanitize=address,undefined (build: $ASAN_BUILD)"
 el2sim_build "$ASAN_BUILD" -Db_sanitize=address,undefined -Db_lundef=false
 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 ASAN_OPTIONS=detect_leaks=1 \
-	meson test -C "$ASAN_BUILD" --print-errorlogs --suite unit --suite cli --suite diff
+	meson test -C "$ASAN_BUILD" --print-errorlogs --suite unit --suite cli --suite diff --suite hyp
 
 echo "== format (.clang-format)"
 bash "$EL2SIM_ROOT/scripts/check-format.sh"

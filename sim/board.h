@@ -15,12 +15,12 @@
 #include "gicv3.h"
 #include "pl011.h"
 
-#define VIRT_RAM_BASE  0x40000000ull
-#define VIRT_UART_BASE 0x09000000ull
-#define VIRT_UART_SIZE 0x1000ull
+#define VIRT_RAM_BASE   0x40000000ull
+#define VIRT_UART_BASE  0x09000000ull
+#define VIRT_UART_SIZE  0x1000ull
 #define VIRT_UART_INTID 33u /* SPI 1 */
-#define VIRT_GICD_BASE 0x08000000ull
-#define VIRT_GICR_BASE 0x080a0000ull
+#define VIRT_GICD_BASE  0x08000000ull
+#define VIRT_GICR_BASE  0x080a0000ull
 
 /* RAM must end at or below 4 GiB: at most 3 GiB. */
 #define BOARD_RAM_MIN (1ull << 20)

@@ -720,15 +720,24 @@ int main(void)
 {
 #define T(f) cmocka_unit_test_setup(f, setup)
 	const struct CMUnitTest tests[] = {
-	        T(test_id_registers),   T(test_ctlr),
-	        T(test_waker),          T(test_enable_disable),
-	        T(test_edge_lifecycle), T(test_level_lifecycle),
-	        T(test_priority_order), T(test_group_gating),
-	        T(test_irouter),        T(test_sgi_targets),
-	        T(test_sgi_groups),     T(test_ppi),
-	        T(test_ipriorityr),     T(test_dist_private_raz),
-	        T(test_icfgr),          T(test_access_sizes),
-	        T(test_notify),         cmocka_unit_test(test_board),
+	        T(test_id_registers),
+	        T(test_ctlr),
+	        T(test_waker),
+	        T(test_enable_disable),
+	        T(test_edge_lifecycle),
+	        T(test_level_lifecycle),
+	        T(test_priority_order),
+	        T(test_group_gating),
+	        T(test_irouter),
+	        T(test_sgi_targets),
+	        T(test_sgi_groups),
+	        T(test_ppi),
+	        T(test_ipriorityr),
+	        T(test_dist_private_raz),
+	        T(test_icfgr),
+	        T(test_access_sizes),
+	        T(test_notify),
+	        cmocka_unit_test(test_board),
 	        cmocka_unit_test(test_board_uart_spi),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,140 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * What the two guest kernels of guests/os/ share: calls to the hypervisor
+ * (hyp/include/hypercall.h: HVC #0 or SMC #0, SMC Calling Convention), the
+ * GICv3 CPU interface as a guest under hyp/ sees it (with HCR_EL2.IMO set,
+ * ICC_IAR1_EL1 and friends are the virtual ICV_* registers, served from the
+ * list registers), the EL1 virtual timer (CNTV, INTID 27), and the EL0
+ * system call numbers. Each kernel is built with guests/rt (start.S enters
+ * main() at EL1, rt_exc_hook() gets every exception) and ends with PSCI
+ * SYSTEM_OFF, never with semihosting: under a hypervisor the guest stops
+ * itself, not the machine.
+ */
+#ifndef OS_H
+#define OS_H
+
+#include "hypercall.h"
+#include "rt.h"
+
+#define OS_RD(reg)                                            \
+	({                                                    \
+		uint64_t v_;                                  \
+		__asm__ volatile("mrs %0, " #reg : "=r"(v_)); \
+		v_;                                           \
+	})
+#define OS_WR(reg, v) __asm__ volatile("msr " #reg ", %0\n\tisb" : : "r"((uint64_t)(v)) : "memory")
+
+/* Vector slots rt_exc_hook() sees (Arm ARM D1.10.2): offset / 0x80. */
+#define SLOT_CUR_SPX_SYNC 4 /* 0x200: the kernel itself (EL1h) */
+#define SLOT_CUR_SPX_IRQ  5 /* 0x280: an interrupt while the kernel ran */
+#define SLOT_LOWER64_SYNC 8 /* 0x400: an EL0 task: SVC, aborts */
+#define SLOT_LOWER64_IRQ  9 /* 0x480: an interrupt while a task ran */
+
+#define EC_UNKNOWN  0x00
+#define EC_SVC64    0x15
+#define EC_DABT_LOW 0x24
+#define EC_DABT_CUR 0x25
+#define ESR_EC(esr) ((unsigned int)((esr) >> 26) & 0x3f)
+
+/* SPSR M[3:0] (C5.2): EL0t; EL1h with SPSel 1. */
+#define SPSR_EL0T 0x0ull
+#define SPSR_EL1H 0x5ull
+#define SPSR_I    0x80ull
+
+/* A hypervisor call: function ID in W0, arguments X1-X2, result X0. */
+static inline uint64_t os_hvc(uint32_t fid, uint64_t a1, uint64_t a2)
+{
+	register uint64_t x0 __asm__("x0") = fid;
+	register uint64_t x1 __asm__("x1") = a1;
+	register uint64_t x2 __asm__("x2") = a2;
+
+	__asm__ volatile("hvc #0" : "+r"(x0), "+r"(x1), "+r"(x2) : : "x3", "memory");
+	return x0;
+}
+
+/* The same over SMC #0, which hyp/ traps with HCR_EL2.TSC. */
+static inline uint64_t os_smc(uint32_t fid, uint64_t a1, uint64_t a2)
+{
+	register uint64_t x0 __asm__("x0") = fid;
+	register uint64_t x1 __asm__("x1") = a1;
+	register uint64_t x2 __asm__("x2") = a2;
+
+	__asm__ volatile("smc #0" : "+r"(x0), "+r"(x1), "+r"(x2) : : "x3", "memory");
+	return x0;
+}
+
+/* Report the verdict and power off (PSCI SYSTEM_OFF does not return). */
+static inline void __attribute__((noreturn)) os_power_off(int status)
+{
+	rt_console_flush();
+	os_hvc(HC_EXIT_STATUS, (uint64_t)(int64_t)status, 0);
+	for (;;)
+		os_hvc(PSCI_SYSTEM_OFF, 0, 0);
+}
+
+/* The console: rt_printf through the (emulated) PL011, each byte a trapped MMIO store. */
+static inline void os_console_init(void)
+{
+	rt_console_use(RT_CONSOLE_PL011);
+}
+
+/* The GICv3 CPU interface, virtual under hyp/: priority mask, Group 1 on (IHI 0069H 12.2). */
+#define OS_GIC_PMR 0xf0
+static inline void os_gic_init(void)
+{
+	OS_WR(icc_pmr_el1, OS_GIC_PMR);
+	OS_WR(icc_igrpen1_el1, 1);
+}
+
+static inline uint32_t os_gic_ack(void)
+{
+	return (uint32_t)OS_RD(icc_iar1_el1) & 0xffffff;
+}
+
+static inline void os_gic_eoi(uint32_t intid)
+{
+	OS_WR(icc_eoir1_el1, intid);
+}
+
+/* The EL1 virtual timer (Arm ARM D11): fire `ticks` of CNTVCT from now. */
+#define CNTV_ENABLE 1ull
+#define CNTV_IMASK  2ull
+static inline void os_vtimer_arm(uint64_t ticks)
+{
+	OS_WR(cntv_tval_el0, ticks);
+	OS_WR(cntv_ctl_el0, CNTV_ENABLE);
+}
+
+static inline void os_vtimer_stop(void)
+{
+	OS_WR(cntv_ctl_el0, 0);
+}
+
+static inline uint64_t os_us_to_ticks(uint64_t us)
+{
+	return us * OS_RD(cntfrq_el0) / 1000000u;
+}
+
+static inline uint64_t os_now(void)
+{
+	__asm__ volatile("isb");
+	return OS_RD(cntvct_el0);
+}
+
+/* System calls from EL0: SVC #0, number in X8, arguments X0-X2, result X0 (Linux-like). */
+#define OS_SYS_WRITE 1 /* (const char *buf, size_t len) -> bytes */
+#define OS_SYS_YIELD 2 /* () -> 0: let the next task run */
+#define OS_SYS_EXIT  3 /* (int code): the task ends */
+#define OS_SYS_SLEEP 4 /* (unsigned ticks) -> 0: wait that many timer ticks */
+
+static inline uint64_t os_syscall(uint64_t nr, uint64_t a0, uint64_t a1)
+{
+	register uint64_t x8 __asm__("x8") = nr;
+	register uint64_t x0 __asm__("x0") = a0;
+	register uint64_t x1 __asm__("x1") = a1;
+
+	__asm__ volatile("svc #0" : "+r"(x0), "+r"(x1) : "r"(x8) : "memory");
+	return x0;
+}
+
+#endif
