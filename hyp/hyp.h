@@ -171,7 +171,7 @@ int psci_call(struct vcpu *v, uint32_t fid);
 struct vcpu *sched_current(void);
 void sched_start(void) __attribute__((noreturn));
 void sched_block(struct vcpu *v, uint64_t wake_at);
-void sched_yield(struct vcpu *v);
+void sched_give_up(struct vcpu *v);
 void sched_off(struct vcpu *v);
 void sched_slice_end(void);
 void sched_resume(void);

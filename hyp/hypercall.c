@@ -31,7 +31,7 @@ static int hc_vendor(struct vcpu *v, uint32_t fid)
 	case HC_CONSOLE_WRITE: x[0] = (uint64_t)hc_console_write(v, x[1], x[2]); return 1;
 	case HC_YIELD:
 		x[0] = 0;
-		sched_yield(v);
+		sched_give_up(v);
 		return 1;
 	case HC_VCPU_ID: x[0] = v->vm->id; return 1;
 	case HC_TIME:

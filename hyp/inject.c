@@ -32,7 +32,8 @@ static void inject_sync(struct vcpu *v, uint64_t esr, uint64_t far, uint64_t pc)
 	write_sysreg(esr_el1, esr);
 	write_sysreg(far_el1, far);
 	v->regs.pc = vbar + offset;
-	v->regs.pstate = PSR_EL1h | PSR_DAIF;
+	/* AArch64.TakeException: NZCV carry over; EL1h with DAIF masked. */
+	v->regs.pstate = (v->regs.pstate & 0xf0000000ull) | PSR_EL1h | PSR_DAIF;
 	v->vm->stats.injected++;
 }
 

@@ -49,7 +49,7 @@ void sched_block(struct vcpu *v, uint64_t wake_at)
 	v->vm->stats.wfi_blocked++;
 }
 
-void sched_yield(struct vcpu *v)
+void sched_give_up(struct vcpu *v)
 {
 	resched = 1;
 }

@@ -37,13 +37,13 @@
  * added here (and the test gives it a value).
  */
 // clang-format off
-#define SEAM_SYSREGS(X)                                                         \
-	X(esr_el2)  X(far_el2)  X(hpfar_el2)                 /* the exit */      \
-	X(elr_el1)  X(spsr_el1) X(esr_el1)  X(far_el1)  X(vbar_el1) /* inject */ \
-	X(cntv_ctl_el0) X(cntv_cval_el0) X(cntvct_el0)       /* virtual timer */ \
-	X(id_aa64pfr0_el1)  X(id_aa64pfr1_el1)               /* TID3 */          \
-	X(id_aa64dfr0_el1)  X(id_aa64dfr1_el1)                                   \
-	X(id_aa64isar0_el1) X(id_aa64isar1_el1)                                  \
+#define SEAM_SYSREGS(X)                                                      \
+	X(esr_el2) X(far_el2) X(hpfar_el2)                    /* the exit */  \
+	X(elr_el1) X(spsr_el1) X(esr_el1) X(far_el1) X(vbar_el1) /* inject */ \
+	X(cntv_ctl_el0) X(cntv_cval_el0) X(cntvct_el0)        /* vtimer */    \
+	X(id_aa64pfr0_el1)  X(id_aa64pfr1_el1)                /* TID3 */      \
+	X(id_aa64dfr0_el1)  X(id_aa64dfr1_el1)                                \
+	X(id_aa64isar0_el1) X(id_aa64isar1_el1)                               \
 	X(id_aa64mmfr0_el1) X(id_aa64mmfr1_el1) X(id_aa64mmfr2_el1)
 
 enum seam_sysreg_id {

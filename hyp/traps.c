@@ -35,7 +35,7 @@ static void handle_wfx(struct vcpu *v, uint64_t esr)
 
 	v->regs.pc += 4;
 	if (ESR_ISS(esr) & 1) {
-		sched_yield(v);
+		sched_give_up(v);
 		return;
 	}
 	wake = vtimer_deadline(v);

@@ -79,7 +79,7 @@ void sched_resume(void)
 	fake.resumes++;
 }
 
-void sched_yield(struct vcpu *v)
+void sched_give_up(struct vcpu *v)
 {
 	assert_ptr_equal(v, &vm.vcpu);
 	fake.yields++;
@@ -189,14 +189,15 @@ void hyp_panic(const char *fmt, ...)
 
 /* ---- syndromes, built field by field from the Arm ARM's layouts -------------------------- */
 
-#define EC_WFX_     0x01
-#define EC_FP_      0x07
-#define EC_SVC64_   0x15
-#define EC_HVC64_   0x16
-#define EC_SMC64_   0x17
-#define EC_SYS64_   0x18
-#define EC_IABT_LO_ 0x20
-#define EC_DABT_LO_ 0x24
+/* Exception classes (D19.2 "ESR_EL2"), spelled out here rather than taken from hyp/arch.h. */
+#define ARM_EC_WFX      0x01
+#define ARM_EC_FP       0x07
+#define ARM_EC_SVC64    0x15
+#define ARM_EC_HVC64    0x16
+#define ARM_EC_SMC64    0x17
+#define ARM_EC_SYS64    0x18
+#define ARM_EC_IABT_LOW 0x20
+#define ARM_EC_DABT_LOW 0x24
 
 #define SAS_BYTE  0u
 #define SAS_HALF  1u
@@ -214,16 +215,16 @@ static uint64_t esr(unsigned int ec, uint32_t iss)
 /* A data abort with ISV 1: a single-register load or store, no writeback. */
 static uint64_t esr_dabt(unsigned int sas, int sse, unsigned int srt, int sf, int wnr)
 {
-	return esr(EC_DABT_LO_, 1u << 24 | sas << 22 | (unsigned int)sse << 21 | srt << 16 |
-	                                (unsigned int)sf << 15 | (unsigned int)wnr << 6 |
-	                                DFSC_TRANS_L1);
+	return esr(ARM_EC_DABT_LOW, 1u << 24 | sas << 22 | (unsigned int)sse << 21 | srt << 16 |
+	                                    (unsigned int)sf << 15 | (unsigned int)wnr << 6 |
+	                                    DFSC_TRANS_L1);
 }
 
 static uint64_t esr_sys(unsigned int op0, unsigned int op1, unsigned int crn, unsigned int crm,
                         unsigned int op2, unsigned int rt, int read)
 {
-	return esr(EC_SYS64_, op0 << 20 | op2 << 17 | op1 << 14 | crn << 10 | rt << 5 | crm << 1 |
-	                              (unsigned int)read);
+	return esr(ARM_EC_SYS64, op0 << 20 | op2 << 17 | op1 << 14 | crn << 10 | rt << 5 |
+	                                 crm << 1 | (unsigned int)read);
 }
 
 /* ---- the guest ---------------------------------------------------------------------------- */
@@ -301,10 +302,10 @@ static void test_syndromes_match_the_arm_arm(void **state)
 	/* MRS X3, ID_AA64PFR0_EL1 = S3_0_C0_C4_0. */
 	assert_int_equal(esr_sys(3, 0, 0, 4, 0, 3, 1), 0x62300069);
 	/* HVC #0, SMC #0, WFI, WFE. */
-	assert_int_equal(esr(EC_HVC64_, 0), 0x5a000000);
-	assert_int_equal(esr(EC_SMC64_, 0), 0x5e000000);
-	assert_int_equal(esr(EC_WFX_, 0x1e00000), 0x07e00000);
-	assert_int_equal(esr(EC_WFX_, 0x1e00001), 0x07e00001);
+	assert_int_equal(esr(ARM_EC_HVC64, 0), 0x5a000000);
+	assert_int_equal(esr(ARM_EC_SMC64, 0), 0x5e000000);
+	assert_int_equal(esr(ARM_EC_WFX, 0x1e00000), 0x07e00000);
+	assert_int_equal(esr(ARM_EC_WFX, 0x1e00001), 0x07e00001);
 }
 
 /* ---- the table of exit handlers (traps.c) ------------------------------------------------- */
@@ -329,11 +330,11 @@ static void test_table_has_a_handler_per_class_asked_for(void **state)
 static void test_class_without_handler_panics(void **state)
 {
 	if (setjmp(panic_jmp) == 0) {
-		guest_exit(esr(EC_SVC64_, 0));
+		guest_exit(esr(ARM_EC_SVC64, 0));
 		fail_msg("SVC64 at EL2 did not panic");
 	}
 	assert_non_null(strstr(fake.log, "exception class 0x15"));
-	assert_int_equal(vm.stats.exits[EC_SVC64_], 1);
+	assert_int_equal(vm.stats.exits[ARM_EC_SVC64], 1);
 	assert_int_equal(fake.resumes, 0);
 	assert_not_injected();
 }
@@ -346,11 +347,11 @@ static void test_wfi_blocks_until_the_virtual_timer(void **state)
 	SR(cntv_cval_el0) = 1000;
 	vm.vcpu.vtimer.voff = 500;
 	fake.now = 1200;
-	guest_exit(esr(EC_WFX_, 0x1e00000));
+	guest_exit(esr(ARM_EC_WFX, 0x1e00000));
 	assert_int_equal(fake.blocks, 1);
 	assert_int_equal(fake.wake_at, 1500);
 	assert_int_equal(vm.vcpu.regs.pc, GUEST_PC + 4);
-	assert_int_equal(vm.stats.exits[EC_WFX_], 1);
+	assert_int_equal(vm.stats.exits[ARM_EC_WFX], 1);
 	assert_int_equal(fake.resumes, 1);
 }
 
@@ -359,7 +360,7 @@ static void test_wfi_masked_timer_blocks_without_deadline(void **state)
 {
 	SR(cntv_ctl_el0) = CNT_CTL_ENABLE | CNT_CTL_IMASK;
 	SR(cntv_cval_el0) = 1000;
-	guest_exit(esr(EC_WFX_, 0x1e00000));
+	guest_exit(esr(ARM_EC_WFX, 0x1e00000));
 	assert_int_equal(fake.blocks, 1);
 	assert_int_equal(fake.wake_at, ~0ull);
 }
@@ -368,7 +369,7 @@ static void test_wfi_masked_timer_blocks_without_deadline(void **state)
 static void test_wfi_with_interrupt_pending_completes(void **state)
 {
 	fake.vgic_pending = 1;
-	guest_exit(esr(EC_WFX_, 0x1e00000));
+	guest_exit(esr(ARM_EC_WFX, 0x1e00000));
 	assert_int_equal(fake.blocks, 0);
 	assert_int_equal(vm.vcpu.regs.pc, GUEST_PC + 4);
 }
@@ -376,7 +377,7 @@ static void test_wfi_with_interrupt_pending_completes(void **state)
 /* HCR_EL2.TWE: WFE (TI 1) gives up the slice. */
 static void test_wfe_yields(void **state)
 {
-	guest_exit(esr(EC_WFX_, 0x1e00001));
+	guest_exit(esr(ARM_EC_WFX, 0x1e00001));
 	assert_int_equal(fake.yields, 1);
 	assert_int_equal(fake.blocks, 0);
 	assert_int_equal(vm.vcpu.regs.pc, GUEST_PC + 4);
@@ -385,7 +386,7 @@ static void test_wfe_yields(void **state)
 /* CPTR_EL2.TFP: FP/SIMD is UNDEFINED in these VMs, at the instruction. */
 static void test_fp_injects_undefined(void **state)
 {
-	guest_exit(esr(EC_FP_, 0x1e00000));
+	guest_exit(esr(ARM_EC_FP, 0x1e00000));
 	assert_injected(0x02000000, GUEST_PC, PSTATE_EL1h | PSTATE_C, 0x200);
 }
 
@@ -394,7 +395,7 @@ static void test_iabt_injects_prefetch_abort(void **state)
 {
 	SR(hpfar_el2) = (0x80000000ull >> 12) << 4;
 	SR(far_el2) = 0x80000000ull;
-	guest_exit(esr(EC_IABT_LO_, 0x06));
+	guest_exit(esr(ARM_EC_IABT_LOW, 0x06));
 	assert_injected(0x86000010, GUEST_PC, PSTATE_EL1h | PSTATE_C, 0x200);
 	assert_int_equal(SR(far_el1), 0x80000000ull);
 }
@@ -448,7 +449,7 @@ static void test_mmio_store_of_each_size(void **state)
 
 	assert_int_equal(vm.vcpu.regs.pc, GUEST_PC + 6 * 4);
 	assert_int_equal(vm.stats.mmio, 6);
-	assert_int_equal(vm.stats.exits[EC_DABT_LO_], 6);
+	assert_int_equal(vm.stats.exits[ARM_EC_DABT_LOW], 6);
 	assert_not_injected();
 }
 
@@ -518,7 +519,7 @@ static void test_mmio_ipa_from_hpfar(void **state)
 /* ISV 0 (LDP, writeback, ...): no syndrome to emulate from; a Data Abort from EL1 (EC 0x25). */
 static void test_mmio_without_syndrome_injects_abort(void **state)
 {
-	guest_dabt(uart + UARTFR, esr(EC_DABT_LO_, DFSC_TRANS_L1)); /* a load, ISV 0 */
+	guest_dabt(uart + UARTFR, esr(ARM_EC_DABT_LOW, DFSC_TRANS_L1)); /* a load, ISV 0 */
 	assert_injected(0x96000010, GUEST_PC, PSTATE_EL1h | PSTATE_C, 0x200);
 	assert_int_equal(SR(far_el1), GUEST_VA | UARTFR);
 	assert_int_equal(vm.vcpu.regs.x[0], 0x1111111111111111ull);
@@ -529,7 +530,7 @@ static void test_mmio_without_syndrome_injects_abort(void **state)
 static void test_mmio_without_syndrome_from_el0(void **state)
 {
 	vm.vcpu.regs.pstate = PSTATE_EL0t;
-	guest_dabt(uart + UARTDR, esr(EC_DABT_LO_, 1u << 6 | DFSC_TRANS_L1));
+	guest_dabt(uart + UARTDR, esr(ARM_EC_DABT_LOW, 1u << 6 | DFSC_TRANS_L1));
 	assert_injected(0x92000050, GUEST_PC, PSTATE_EL0t, 0x400);
 	assert_int_equal(fake.console_len, 0);
 }
@@ -603,7 +604,7 @@ static void test_tid3_id_aa64pfr0_virtualised(void **state)
 	assert_int_equal(vm.vcpu.regs.x[2], 0x3333333333333333ull);
 	assert_int_equal(vm.vcpu.regs.x[4], 0x5555555555555555ull);
 	assert_int_equal(vm.vcpu.regs.pc, GUEST_PC + 4);
-	assert_int_equal(vm.stats.exits[EC_SYS64_], 1);
+	assert_int_equal(vm.stats.exits[ARM_EC_SYS64], 1);
 	assert_not_injected();
 }
 
@@ -639,7 +640,7 @@ static void hvc(uint64_t x0, uint16_t imm16)
 {
 	vm.vcpu.regs.x[0] = x0;
 	vm.vcpu.regs.pc = HVC_NEXT;
-	guest_exit(esr(EC_HVC64_, imm16));
+	guest_exit(esr(ARM_EC_HVC64, imm16));
 }
 
 /* PSCI_VERSION over HVC: 1.1; the guest resumes after the HVC; W0 alone is the function ID. */
@@ -648,7 +649,7 @@ static void test_psci_version_over_hvc(void **state)
 	hvc(0xdeadbeef84000000ull, 0);
 	assert_int_equal(vm.vcpu.regs.x[0], 0x00010001);
 	assert_int_equal(vm.vcpu.regs.pc, HVC_NEXT);
-	assert_int_equal(vm.stats.exits[EC_HVC64_], 1);
+	assert_int_equal(vm.stats.exits[ARM_EC_HVC64], 1);
 	assert_int_equal(vm.stats.hypercalls, 1);
 	assert_not_injected();
 }
@@ -657,10 +658,10 @@ static void test_psci_version_over_hvc(void **state)
 static void test_psci_version_over_smc(void **state)
 {
 	vm.vcpu.regs.x[0] = 0x84000000;
-	guest_exit(esr(EC_SMC64_, 0));
+	guest_exit(esr(ARM_EC_SMC64, 0));
 	assert_int_equal(vm.vcpu.regs.x[0], 0x00010001);
 	assert_int_equal(vm.vcpu.regs.pc, GUEST_PC + 4);
-	assert_int_equal(vm.stats.exits[EC_SMC64_], 1);
+	assert_int_equal(vm.stats.exits[ARM_EC_SMC64], 1);
 	assert_not_injected();
 }
 
@@ -739,7 +740,7 @@ static void test_unknown_hypercall_is_undefined(void **state)
 static void test_unknown_smc_is_undefined_at_the_smc(void **state)
 {
 	vm.vcpu.regs.x[0] = 0xc4000001; /* an SMC64 call hyp/ does not implement */
-	guest_exit(esr(EC_SMC64_, 0));
+	guest_exit(esr(ARM_EC_SMC64, 0));
 	assert_injected(0x02000000, GUEST_PC, PSTATE_EL1h | PSTATE_C, 0x200);
 }
 
