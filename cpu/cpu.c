@@ -5,6 +5,7 @@
 
 #include "decode.h"
 #include "tlb.h"
+#include "gic_vcpuif.h"
 #include "timer.h"
 
 /* Decoded pages kept at most (40 KiB each); past this the cache starts over. */
@@ -84,8 +85,6 @@ void cpu_reset(struct cpu *cpu, uint64_t entry)
 	cpu->idle_ticks = 0;
 	cpu->timer_deadline = TIMER_NEVER;
 	cpu->evnt_next[0] = cpu->evnt_next[1] = TIMER_NEVER;
-	cpu->timer_out = 0;
-	cpu->vgic_maint_level = false;
 	cpu->excl_valid = false;
 	cpu->pc = entry;
 	cpu->icount = 0;
@@ -101,6 +100,9 @@ void cpu_reset(struct cpu *cpu, uint64_t entry)
 	cpu_tlb_flush(cpu);
 	tlb_select_context(cpu);
 	cpu_dcache_flush(cpu);
+	/* The PE's interrupt outputs follow the reset state: lower any still high. */
+	timer_update(cpu);
+	vgic_update(cpu);
 }
 
 /* SPSR_ELx layout for AArch64 (Arm ARM C5.2.18? "SPSR_EL1"). */

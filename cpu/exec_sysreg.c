@@ -132,16 +132,12 @@ uint64_t sysreg_read(const struct cpu *cpu, unsigned id)
 		return cpu->el == 1 && cpu_el2_enabled(cpu) ? cpu->sr[SR_VPIDR_EL2] : cpu->sr[id];
 	case SR_MPIDR_EL1:
 		return cpu->el == 1 && cpu_el2_enabled(cpu) ? cpu->sr[SR_VMPIDR_EL2] : cpu->sr[id];
-	/* The system counter, and the virtual count: physical minus CNTVOFF_EL2. */
 	/* The PMU's CLR registers read the state their SET twins hold. */
 	case SR_PMCNTENCLR_EL0: return cpu->sr[SR_PMCNTENSET_EL0];
 	case SR_PMOVSCLR_EL0: return cpu->sr[SR_PMOVSSET_EL0];
 	case SR_PMINTENCLR_EL1: return cpu->sr[SR_PMINTENSET_EL1];
-	case SR_CNTPCT_EL0: return cpu_counter(cpu);
-	case SR_CNTVCT_EL0:
-		return cpu_counter(cpu) - (cpu->highest_el >= 2 ? cpu->sr[SR_CNTVOFF_EL2] : 0);
 	default:
-		if (timer_is_timer_reg((enum sysreg_id)id))
+		if (sysreg_table[id].flags & SRF_TIMER)
 			return timer_read(cpu, (enum sysreg_id)id);
 		return cpu->sr[id];
 	}
@@ -182,22 +178,18 @@ static void sysreg_write(struct cpu *cpu, enum sysreg_id id, uint64_t v)
 			gic_sysreg_write(cpu, id, v);
 			return;
 		}
-		if (timer_is_timer_reg(id)) {
+		if (sysreg_table[id].flags & SRF_TIMER) {
 			timer_write(cpu, id, v);
 			return;
 		}
 		break;
 	}
-	/* Only the writable bits change: RES0/RES1, read-only and RAO/WI fields keep theirs. */
-	uint64_t wmask = sysreg_table[id].wmask, old = cpu->sr[id];
-	cpu->sr[id] = (v & wmask) | (old & ~wmask);
+	uint64_t old = cpu->sr[id];
+	sysreg_store(cpu->sr, id, v);
 	if (sysreg_table[id].flags & SRF_TLB)
 		tlb_sysreg_written(cpu, id, old);
 	if (sysreg_table[id].flags & SRF_IRQ)
 		irq_recheck(cpu);
-	/* The offset and the event-stream controls move the timers' deadlines. */
-	if (id == SR_CNTVOFF_EL2 || id == SR_CNTKCTL_EL1 || id == SR_CNTHCTL_EL2)
-		timer_update(cpu);
 }
 
 int exec_mrs(struct cpu *cpu, const struct insn *in)

@@ -19,6 +19,7 @@
 #include "gic_prio.h"
 #include "gic_vcpuif.h"
 #include "irq.h"
+#include "sysreg_access.h"
 
 /* ICC_CTLR_EL1 */
 #define CTLR_CBPR           (1ull << 0)
@@ -29,10 +30,6 @@
 #define CTLR3_EOIMODE_EL1NS (1ull << 4)
 /* ICC_IGRPEN1_EL3.EnableGrp1NS: ICC_IGRPEN1_EL1.Enable */
 #define IGRPEN_ENABLE       (1ull << 0)
-/* The INTID field of IAR, EOIR, DIR, HPPIR: [23:0], 16 bits implemented. */
-#define INTID_MASK          0xffffu
-/* INTIDs 1020-1023 are special: EOI and DIR of them do nothing (IHI 0069 2.2.1). */
-#define INTID_SPECIAL_FIRST 1020u
 
 static const struct gic_port *gic_port(const struct cpu *cpu)
 {
@@ -85,22 +82,11 @@ static bool gic_eoimode(const struct cpu *cpu)
 	return (cpu->sr[SR_ICC_CTLR_EL1] & CTLR_EOIMODE) != 0;
 }
 
-static unsigned gic_bpr1(const struct cpu *cpu)
-{
-	/* With CBPR, reads of ICC_BPR1_EL1 return BPR0 + 1, saturated (ICC_BPR1_EL1 text). */
-	if (gic_cbpr(cpu)) {
-		unsigned b = (unsigned)cpu->sr[SR_ICC_BPR0_EL1] + 1;
-		return b > 7 ? 7 : b;
-	}
-	return (unsigned)cpu->sr[SR_ICC_BPR1_EL1];
-}
-
 /* The group-priority mask of a group (GroupBits() with the binary point it uses). */
 static uint32_t gic_gmask(const struct cpu *cpu, unsigned group)
 {
-	if (group == GIC_G0 || gic_cbpr(cpu))
-		return gic_gprio_mask((unsigned)cpu->sr[SR_ICC_BPR0_EL1], false);
-	return gic_gprio_mask((unsigned)cpu->sr[SR_ICC_BPR1_EL1], true);
+	return gic_group_mask(group, gic_cbpr(cpu), (unsigned)cpu->sr[SR_ICC_BPR0_EL1],
+	                      (unsigned)cpu->sr[SR_ICC_BPR1_EL1]);
 }
 
 /* ICC_RPR_EL1: the highest active group priority, or idle (0xff). */
@@ -149,7 +135,6 @@ void gic_cpuif_update(struct cpu *cpu)
 	bool sig = gic_signalable(cpu, &h);
 	irq_set_line(cpu, IRQ_LINE_FIQ, sig && h.group == GIC_G0);
 	irq_set_line(cpu, IRQ_LINE_IRQ, sig && h.group != GIC_G0);
-	vgic_update(cpu);
 }
 
 /*
@@ -184,35 +169,28 @@ static uint64_t gic_hppir(const struct cpu *cpu, unsigned group)
  */
 static bool gic_priority_drop(struct cpu *cpu, unsigned group)
 {
-	uint32_t ap0 = (uint32_t)cpu->sr[SR_ICC_AP0R0_EL1],
-	         ap1 = (uint32_t)cpu->sr[SR_ICC_AP1R0_EL1];
-	uint32_t all = ap0 | ap1;
-	if (!all)
+	unsigned holder;
+	uint32_t bit = gic_apr_lowest((uint32_t)cpu->sr[SR_ICC_AP0R0_EL1],
+	                              (uint32_t)cpu->sr[SR_ICC_AP1R0_EL1], &holder);
+	if (!bit || holder != group)
 		return false;
-	uint32_t lowest = all & -all;
-	enum sysreg_id apr = (ap0 & lowest) ? SR_ICC_AP0R0_EL1 : SR_ICC_AP1R0_EL1;
-	if ((apr == SR_ICC_AP0R0_EL1) != (group == GIC_G0))
-		return false;
-	cpu->sr[apr] &= ~(uint64_t)lowest;
+	cpu->sr[holder == GIC_G0 ? SR_ICC_AP0R0_EL1 : SR_ICC_AP1R0_EL1] &= ~(uint64_t)bit;
 	return true;
 }
 
 static void gic_deactivate(struct cpu *cpu, uint32_t intid)
 {
 	const struct gic_port *p = gic_port(cpu);
-	if (p && intid < INTID_SPECIAL_FIRST)
+	if (p && intid < GIC_INTID_SPECIAL_FIRST)
 		p->deactivate(p->opaque, intid);
 }
 
 /* ICC_EOIR0/1_EL1: priority drop, and deactivation too unless EOImode is 1. */
 static void gic_eoi(struct cpu *cpu, unsigned group, uint64_t v)
 {
-	uint32_t intid = (uint32_t)v & INTID_MASK;
-	if (intid >= INTID_SPECIAL_FIRST && intid <= GIC_INTID_SPURIOUS)
-		return;
-	if (gic_priority_drop(cpu, group) && !gic_eoimode(cpu))
+	uint32_t intid = (uint32_t)v & GIC_INTID_MASK;
+	if (!gic_intid_special(intid) && gic_priority_drop(cpu, group) && !gic_eoimode(cpu))
 		gic_deactivate(cpu, intid);
-	gic_cpuif_update(cpu);
 }
 
 /* ICC_DIR_EL1: deactivation when EOImode is 1; with EOImode 0 it is
@@ -220,8 +198,7 @@ static void gic_eoi(struct cpu *cpu, unsigned group, uint64_t v)
 static void gic_dir(struct cpu *cpu, uint64_t v)
 {
 	if (gic_eoimode(cpu))
-		gic_deactivate(cpu, (uint32_t)v & INTID_MASK);
-	gic_cpuif_update(cpu);
+		gic_deactivate(cpu, (uint32_t)v & GIC_INTID_MASK);
 }
 
 static void gic_sgi(struct cpu *cpu, enum sysreg_id id, uint64_t v)
@@ -232,7 +209,6 @@ static void gic_sgi(struct cpu *cpu, enum sysreg_id id, uint64_t v)
 	/* SGI0R: Group 0; SGI1R: the current Security state's Group 1; ASGI1R: the other's. */
 	enum gic_group g = id == SR_ICC_SGI0R_EL1 ? GIC_G0 : GIC_G1NS;
 	p->sgi(p->opaque, v, g, id == SR_ICC_ASGI1R_EL1 ? !cpu_secure(cpu) : cpu_secure(cpu));
-	gic_cpuif_update(cpu);
 }
 
 uint64_t gic_sysreg_read(struct cpu *cpu, enum sysreg_id id)
@@ -245,7 +221,16 @@ uint64_t gic_sysreg_read(struct cpu *cpu, enum sysreg_id id)
 	case SR_ICC_HPPIR0_EL1: return gic_hppir(cpu, GIC_G0);
 	case SR_ICC_HPPIR1_EL1: return gic_hppir(cpu, GIC_G1NS);
 	case SR_ICC_RPR_EL1: return gic_rpr(cpu);
-	case SR_ICC_BPR1_EL1: return gic_bpr1(cpu);
+	case SR_ICC_BPR1_EL1:
+		return gic_bpr1_view(gic_cbpr(cpu), (unsigned)cpu->sr[SR_ICC_BPR0_EL1],
+		                     (unsigned)cpu->sr[SR_ICC_BPR1_EL1]);
+	/* ICC_CTLR_EL3's EL1NS fields and ICC_IGRPEN1_EL3.EnableGrp1NS are the
+	 * EL1 registers' bits, not copies of them. */
+	case SR_ICC_CTLR_EL3:
+		return cpu->sr[id] |
+		       ((cpu->sr[SR_ICC_CTLR_EL1] & CTLR_CBPR) ? CTLR3_CBPR_EL1NS : 0) |
+		       ((cpu->sr[SR_ICC_CTLR_EL1] & CTLR_EOIMODE) ? CTLR3_EOIMODE_EL1NS : 0);
+	case SR_ICC_IGRPEN1_EL3: return cpu->sr[id] | (cpu->sr[SR_ICC_IGRPEN1_EL1] & IGRPEN_ENABLE);
 	case SR_ICH_MISR_EL2:
 	case SR_ICH_EISR_EL2:
 	case SR_ICH_ELRSR_EL2: return vgic_ich_read(cpu, id);
@@ -253,18 +238,10 @@ uint64_t gic_sysreg_read(struct cpu *cpu, enum sysreg_id id)
 	}
 }
 
-/* Store v's writable bits (the row's wmask). */
-static void gic_store(struct cpu *cpu, enum sysreg_id id, uint64_t v)
+/* Set or clear the bits `bits` of register id as `on` says. */
+static void gic_set_bits(struct cpu *cpu, enum sysreg_id id, uint64_t bits, bool on)
 {
-	uint64_t wmask = sysreg_table[id].wmask;
-	cpu->sr[id] = (v & wmask) | (cpu->sr[id] & ~wmask);
-}
-
-/* Copy bit `from` of register a into bit `to` of register b. */
-static void gic_alias(struct cpu *cpu, enum sysreg_id a, uint64_t from, enum sysreg_id b,
-                      uint64_t to)
-{
-	cpu->sr[b] = (cpu->sr[a] & from) ? cpu->sr[b] | to : cpu->sr[b] & ~to;
+	cpu->sr[id] = on ? cpu->sr[id] | bits : cpu->sr[id] & ~bits;
 }
 
 void gic_sysreg_write(struct cpu *cpu, enum sysreg_id id, uint64_t v)
@@ -273,39 +250,33 @@ void gic_sysreg_write(struct cpu *cpu, enum sysreg_id id, uint64_t v)
 		vgic_icv_write(cpu, id, v);
 		return;
 	}
+	if (id >= SR_ICH_AP0R0_EL2 && id <= SR_ICH_LR3_EL2) { /* the ICH_* rows, in a block */
+		vgic_ich_write(cpu, id, v);
+		return;
+	}
 	switch (id) {
-	case SR_ICC_EOIR0_EL1: gic_eoi(cpu, GIC_G0, v); return;
-	case SR_ICC_EOIR1_EL1: gic_eoi(cpu, GIC_G1NS, v); return;
-	case SR_ICC_DIR_EL1: gic_dir(cpu, v); return;
+	case SR_ICC_EOIR0_EL1: gic_eoi(cpu, GIC_G0, v); break;
+	case SR_ICC_EOIR1_EL1: gic_eoi(cpu, GIC_G1NS, v); break;
+	case SR_ICC_DIR_EL1: gic_dir(cpu, v); break;
 	case SR_ICC_SGI0R_EL1:
 	case SR_ICC_SGI1R_EL1:
-	case SR_ICC_ASGI1R_EL1: gic_sgi(cpu, id, v); return;
-	/* A binary point below the minimum reads as the minimum (ICC_BPR0_EL1 text). */
-	case SR_ICC_BPR0_EL1: cpu->sr[id] = (v & 7) < GIC_BPR0_MIN ? GIC_BPR0_MIN : (v & 7); break;
+	case SR_ICC_ASGI1R_EL1: gic_sgi(cpu, id, v); break;
+	case SR_ICC_BPR0_EL1: cpu->sr[id] = gic_bpr_clamp(v, false); break;
 	/* With CBPR, ICC_BPR1_EL1 writes are ignored. */
 	case SR_ICC_BPR1_EL1:
 		if (!gic_cbpr(cpu))
-			cpu->sr[id] = (v & 7) < GIC_BPR1_MIN ? GIC_BPR1_MIN : (v & 7);
+			cpu->sr[id] = gic_bpr_clamp(v, true);
 		break;
-	case SR_ICC_CTLR_EL1:
-		gic_store(cpu, id, v);
-		gic_alias(cpu, id, CTLR_CBPR, SR_ICC_CTLR_EL3, CTLR3_CBPR_EL1NS);
-		gic_alias(cpu, id, CTLR_EOIMODE, SR_ICC_CTLR_EL3, CTLR3_EOIMODE_EL1NS);
+	case SR_ICC_CTLR_EL3: /* the EL1NS fields live in ICC_CTLR_EL1 */
+		sysreg_store(cpu->sr, id, v);
+		gic_set_bits(cpu, SR_ICC_CTLR_EL1, CTLR_CBPR, v & CTLR3_CBPR_EL1NS);
+		gic_set_bits(cpu, SR_ICC_CTLR_EL1, CTLR_EOIMODE, v & CTLR3_EOIMODE_EL1NS);
 		break;
-	case SR_ICC_CTLR_EL3:
-		gic_store(cpu, id, v);
-		gic_alias(cpu, id, CTLR3_CBPR_EL1NS, SR_ICC_CTLR_EL1, CTLR_CBPR);
-		gic_alias(cpu, id, CTLR3_EOIMODE_EL1NS, SR_ICC_CTLR_EL1, CTLR_EOIMODE);
+	case SR_ICC_IGRPEN1_EL3: /* EnableGrp1NS lives in ICC_IGRPEN1_EL1 */
+		sysreg_store(cpu->sr, id, v);
+		gic_set_bits(cpu, SR_ICC_IGRPEN1_EL1, IGRPEN_ENABLE, v & IGRPEN_ENABLE);
 		break;
-	case SR_ICC_IGRPEN1_EL1:
-		gic_store(cpu, id, v);
-		gic_alias(cpu, id, IGRPEN_ENABLE, SR_ICC_IGRPEN1_EL3, IGRPEN_ENABLE);
-		break;
-	case SR_ICC_IGRPEN1_EL3:
-		gic_store(cpu, id, v);
-		gic_alias(cpu, id, IGRPEN_ENABLE, SR_ICC_IGRPEN1_EL1, IGRPEN_ENABLE);
-		break;
-	default: gic_store(cpu, id, v); break;
+	default: sysreg_store(cpu->sr, id, v); break;
 	}
 	gic_cpuif_update(cpu);
 }

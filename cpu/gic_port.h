@@ -24,7 +24,16 @@ enum gic_group {
 };
 
 /* INTID 1023: "no pending interrupt" (IHI 0069, 2.2.1 "Special INTIDs"). */
-#define GIC_INTID_SPURIOUS 1023u
+#define GIC_INTID_SPURIOUS      1023u
+/* INTIDs 1020-1023 are special: EOI and deactivation of them do nothing. */
+#define GIC_INTID_SPECIAL_FIRST 1020u
+/* The INTID field of IAR, EOIR, DIR, HPPIR and ICH_LR.vINTID: 16 bits implemented. */
+#define GIC_INTID_MASK          0xffffu
+
+static inline bool gic_intid_special(uint32_t intid)
+{
+	return intid >= GIC_INTID_SPECIAL_FIRST && intid <= GIC_INTID_SPURIOUS;
+}
 
 /* PPIs the PE itself drives (IHI 0069 / Arm BSA recommended INTIDs). */
 #define GIC_PPI_MAINT 25u /* GIC virtual CPU interface maintenance interrupt */

@@ -34,6 +34,45 @@ static inline uint32_t gic_gprio_mask(unsigned bpr, bool is_bpr1)
 	return (0xffu << shift) & 0xffu;
 }
 
+/*
+ * The group-priority mask of an interrupt of group (0 or 1) under binary
+ * points bpr0 and bpr1: Group 1 uses BPR1 unless CBPR makes it use BPR0
+ * (GroupBits(); for the virtual interface VGroupBits() with VCBPR).
+ */
+static inline uint32_t gic_group_mask(unsigned group, bool cbpr, unsigned bpr0, unsigned bpr1)
+{
+	if (group != 0 && !cbpr)
+		return gic_gprio_mask(bpr1, true);
+	return gic_gprio_mask(bpr0, false);
+}
+
+/* BPR1 as software reads it: with CBPR, BPR0 + 1 saturated at 7 (ICC_BPR1_EL1 text). */
+static inline unsigned gic_bpr1_view(bool cbpr, unsigned bpr0, unsigned bpr1)
+{
+	if (cbpr)
+		return bpr0 < 7 ? bpr0 + 1 : 7;
+	return bpr1;
+}
+
+/* A binary point written below its minimum reads as the minimum (ICC_BPR0/1_EL1 text). */
+static inline unsigned gic_bpr_clamp(uint64_t v, bool is_bpr1)
+{
+	unsigned min = is_bpr1 ? GIC_BPR1_MIN : GIC_BPR0_MIN, bpr = (unsigned)v & 7;
+	return bpr < min ? min : bpr;
+}
+
+/*
+ * The highest active priority of two active-priority registers: its bit
+ * (the lowest set bit of ap0 | ap1) and the group whose register holds it
+ * (Group 0 when both do), or 0 when nothing is active.
+ */
+static inline uint32_t gic_apr_lowest(uint32_t ap0, uint32_t ap1, unsigned *group)
+{
+	uint32_t all = ap0 | ap1, bit = all & -all;
+	*group = (ap0 & bit) ? 0 : 1;
+	return bit;
+}
+
 /* The highest active group priority in the active priority bits, or GIC_PRIO_IDLE. */
 static inline uint32_t gic_apr_highest(uint32_t apr)
 {

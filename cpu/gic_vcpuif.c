@@ -21,6 +21,7 @@
 #include "gic_port.h"
 #include "gic_prio.h"
 #include "irq.h"
+#include "sysreg_access.h"
 
 /* ICH_LR<n>_EL2 (12.4 "ICH_LR<n>_EL2"): State [63:62], HW [61], Group [60],
  * Priority [55:48], pINTID [44:32] with HW = 1, else EOI [41]; vINTID. */
@@ -33,7 +34,6 @@
 #define LR_PINTID_SHIFT 32
 #define LR_PINTID_MASK  0x1fffu
 #define LR_EOI          (1ull << 41)
-#define LR_VINTID_MASK  0xffffu /* ICH_VTR_EL2.IDbits 0: 16-bit INTIDs */
 
 /* ICH_HCR_EL2 (12.4 "ICH_HCR_EL2"). */
 #define HCR_EN             (1ull << 0)
@@ -73,9 +73,8 @@
 #define ICV_CTLR_CBPR    (1ull << 0)
 #define ICV_CTLR_EOIMODE (1ull << 1)
 
-/* INTIDs 1020-1023 are special (2.2.1); 8192 and up are LPIs (2.2.1). */
-#define INTID_SPECIAL 1020u
-#define INTID_LPI     8192u
+/* INTIDs 8192 and up are LPIs (2.2.1). */
+#define INTID_LPI 8192u
 
 static const enum sysreg_id lr_ids[VGIC_NUM_LRS] = {
         SR_ICH_LR0_EL2,
@@ -106,12 +105,7 @@ static uint32_t lr_prio(uint64_t lr)
 
 static uint32_t lr_vintid(uint64_t lr)
 {
-	return (uint32_t)lr & LR_VINTID_MASK;
-}
-
-static bool intid_special(uint32_t intid)
-{
-	return intid >= INTID_SPECIAL && intid <= GIC_INTID_SPURIOUS;
+	return (uint32_t)lr & GIC_INTID_MASK; /* ICH_VTR_EL2.IDbits 0: 16-bit INTIDs */
 }
 
 /* The active-priority register of a group: ICH_AP0R0_EL2 or ICH_AP1R0_EL2. */
@@ -142,9 +136,7 @@ static uint32_t vpmr(uint64_t vmcr)
  */
 static uint32_t vgroup_mask(uint64_t vmcr, unsigned group)
 {
-	if (group && !(vmcr & VMCR_VCBPR))
-		return gic_gprio_mask(vbpr1(vmcr), true);
-	return gic_gprio_mask(vbpr0(vmcr), false);
+	return gic_group_mask(group, vmcr & VMCR_VCBPR, vbpr0(vmcr), vbpr1(vmcr));
 }
 
 /* The virtual running priority (ICV_RPR_EL1): the highest active priority of both groups. */
@@ -214,7 +206,7 @@ static uint64_t vgic_iar(struct cpu *cpu, unsigned group)
 	if (lr_group(lr) != group || !vgic_can_signal(cpu, lr))
 		return GIC_INTID_SPURIOUS;
 	uint32_t intid = lr_vintid(lr);
-	if (intid_special(intid)) {
+	if (gic_intid_special(intid)) {
 		/* A special vINTID in a valid LR is UNPREDICTABLE (ICH_LR<n>_EL2.vINTID);
 		 * as QEMU reads the pseudocode: the LR becomes Invalid, the ID is returned. */
 		lr_set(cpu, n, lr & ~LR_STATE);
@@ -262,7 +254,7 @@ static void vgic_deactivate(struct cpu *cpu, int n)
 	if (!(lr & LR_HW))
 		return;
 	uint32_t pintid = (uint32_t)(lr >> LR_PINTID_SHIFT) & LR_PINTID_MASK;
-	if (pintid < INTID_SPECIAL && cpu->bus.gic.opaque)
+	if (pintid < GIC_INTID_SPECIAL_FIRST && cpu->bus.gic.opaque)
 		cpu->bus.gic.deactivate(cpu->bus.gic.opaque, pintid);
 }
 
@@ -281,13 +273,8 @@ static void vgic_count_eoi(struct cpu *cpu)
  */
 static uint32_t vgic_drop_priority(struct cpu *cpu, unsigned *group)
 {
-	uint32_t ap0 = (uint32_t)cpu->sr[SR_ICH_AP0R0_EL2];
-	uint32_t ap1 = (uint32_t)cpu->sr[SR_ICH_AP1R0_EL2];
-	uint32_t all = ap0 | ap1;
-	if (!all)
-		return 0;
-	uint32_t bit = all & -all;
-	*group = (ap0 & bit) ? 0 : 1;
+	uint32_t bit = gic_apr_lowest((uint32_t)cpu->sr[SR_ICH_AP0R0_EL2],
+	                              (uint32_t)cpu->sr[SR_ICH_AP1R0_EL2], group);
 	cpu->sr[apr_id(*group)] &= ~(uint64_t)bit;
 	return bit;
 }
@@ -306,8 +293,8 @@ static uint32_t vgic_drop_priority(struct cpu *cpu, unsigned *group)
  */
 static void vgic_eoir(struct cpu *cpu, unsigned group, uint64_t v)
 {
-	uint32_t intid = (uint32_t)v & LR_VINTID_MASK;
-	if (intid_special(intid))
+	uint32_t intid = (uint32_t)v & GIC_INTID_MASK;
+	if (gic_intid_special(intid))
 		return;
 	unsigned dropped_group = 0;
 	uint32_t dropped = vgic_drop_priority(cpu, &dropped_group);
@@ -336,8 +323,8 @@ static void vgic_eoir(struct cpu *cpu, unsigned group, uint64_t v)
  */
 static void vgic_dir(struct cpu *cpu, uint64_t v)
 {
-	uint32_t intid = (uint32_t)v & LR_VINTID_MASK;
-	if (intid >= INTID_SPECIAL || !(cpu->sr[SR_ICH_VMCR_EL2] & VMCR_VEOIM))
+	uint32_t intid = (uint32_t)v & GIC_INTID_MASK;
+	if (intid >= GIC_INTID_SPECIAL_FIRST || !(cpu->sr[SR_ICH_VMCR_EL2] & VMCR_VEOIM))
 		return;
 	int n = vgic_find_active(cpu, intid);
 	if (n < 0)
@@ -357,21 +344,17 @@ static void vmcr_set(struct cpu *cpu, uint64_t mask, uint64_t v)
  * VCBPR = 1 ICV_BPR1_EL1 writes are ignored (ICV_BPR1_EL1 text). */
 static void vgic_bpr_write(struct cpu *cpu, unsigned group, uint64_t v)
 {
-	unsigned min = group ? GIC_BPR1_MIN : GIC_BPR0_MIN;
 	unsigned shift = group ? VMCR_VBPR1_SHIFT : VMCR_VBPR0_SHIFT;
-	unsigned bpr = (unsigned)v & 7;
 	if (group && (cpu->sr[SR_ICH_VMCR_EL2] & VMCR_VCBPR))
 		return;
-	vmcr_set(cpu, 7ull << shift, (uint64_t)(bpr < min ? min : bpr) << shift);
+	vmcr_set(cpu, 7ull << shift, (uint64_t)gic_bpr_clamp(v, group) << shift);
 }
 
 /* ICV_BPR1_EL1 with VCBPR = 1 reads ICV_BPR0_EL1 + 1, saturated to 7. */
 static uint64_t vgic_bpr1_read(const struct cpu *cpu)
 {
 	uint64_t vmcr = cpu->sr[SR_ICH_VMCR_EL2];
-	if (vmcr & VMCR_VCBPR)
-		return vbpr0(vmcr) < 7 ? vbpr0(vmcr) + 1 : 7;
-	return vbpr1(vmcr);
+	return gic_bpr1_view(vmcr & VMCR_VCBPR, vbpr0(vmcr), vbpr1(vmcr));
 }
 
 /* ICV_CTLR_EL1: EOImode = VEOIM, CBPR = VCBPR; the RO fields from ICH_VTR_EL2. */
@@ -509,15 +492,22 @@ uint64_t vgic_ich_read(const struct cpu *cpu, enum sysreg_id id)
 	}
 }
 
-/* A binary point below the minimum that an ICH_VMCR_EL2 write stored reads
- * as the minimum, as through ICV_BPR0/1_EL1 (VBPR0/VBPR1 are their aliases). */
-static void vgic_clamp_vbpr(struct cpu *cpu)
+/*
+ * An MSR to an ICH_* register. VBPR0/VBPR1 are ICV_BPR0/1_EL1's aliases: a
+ * binary point below the minimum written through ICH_VMCR_EL2 reads as the
+ * minimum, as written through ICV_BPR0/1_EL1.
+ */
+void vgic_ich_write(struct cpu *cpu, enum sysreg_id id, uint64_t v)
 {
-	uint64_t vmcr = cpu->sr[SR_ICH_VMCR_EL2];
-	if (vbpr0(vmcr) < GIC_BPR0_MIN)
-		vmcr_set(cpu, 7ull << VMCR_VBPR0_SHIFT, (uint64_t)GIC_BPR0_MIN << VMCR_VBPR0_SHIFT);
-	if (vbpr1(vmcr) < GIC_BPR1_MIN)
-		vmcr_set(cpu, 7ull << VMCR_VBPR1_SHIFT, (uint64_t)GIC_BPR1_MIN << VMCR_VBPR1_SHIFT);
+	sysreg_store(cpu->sr, id, v);
+	if (id == SR_ICH_VMCR_EL2) {
+		uint64_t vmcr = cpu->sr[id];
+		vmcr_set(cpu, 7ull << VMCR_VBPR0_SHIFT,
+		         (uint64_t)gic_bpr_clamp(vbpr0(vmcr), false) << VMCR_VBPR0_SHIFT);
+		vmcr_set(cpu, 7ull << VMCR_VBPR1_SHIFT,
+		         (uint64_t)gic_bpr_clamp(vbpr1(vmcr), true) << VMCR_VBPR1_SHIFT);
+	}
+	vgic_update(cpu);
 }
 
 /*
@@ -529,8 +519,6 @@ static void vgic_clamp_vbpr(struct cpu *cpu)
  */
 void vgic_update(struct cpu *cpu)
 {
-	vgic_clamp_vbpr(cpu);
-
 	bool virq = false, vfiq = false;
 	int n = vgic_hppvi(cpu);
 	if (n >= 0 && vgic_can_signal(cpu, lr_get(cpu, n))) {

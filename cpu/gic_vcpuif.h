@@ -31,6 +31,9 @@ uint32_t vgic_pending_intid(const struct cpu *cpu);
 /* ICH_MISR_EL2, ICH_EISR_EL2, ICH_ELRSR_EL2: derived from the other state. */
 uint64_t vgic_ich_read(const struct cpu *cpu, enum sysreg_id id);
 
+/* An MSR to an ICH_*_EL2 register, after its access checks passed. */
+void vgic_ich_write(struct cpu *cpu, enum sysreg_id id, uint64_t v);
+
 /*
  * After any change to the ICH_* state or HCR_EL2: drive the virtual IRQ and
  * FIQ lines (irq_set_virtual_line) and the maintenance interrupt

@@ -132,7 +132,7 @@ static uint32_t async_serror_iss(const struct cpu *cpu, bool is_virtual)
  */
 static uint32_t async_intid(const struct cpu *cpu, const struct async_kind *k, bool is_virtual)
 {
-	uint32_t intid = GIC_INTID_SPURIOUS;
+	uint32_t intid;
 	if (k->type == EXC_SERROR || (is_virtual && (cpu->sr[SR_HCR_EL2] & k->hcr_v)))
 		return EXC_NO_INTID;
 	intid = is_virtual ? vgic_pending_intid(cpu) : gic_cpuif_pending_intid(cpu);
@@ -152,7 +152,8 @@ static void async_take(struct cpu *cpu, const struct async_kind *k, unsigned tar
 	        .elr = cpu->pc, /* the instruction that has not executed yet */
 	        .insn_pc = EXC_NO_INSN,
 	        .cause = cause,
-	        .intid = async_intid(cpu, k, is_virtual),
+	        /* Only the trace and the statistics look at it. */
+	        .intid = cpu->hooks.on_exception ? async_intid(cpu, k, is_virtual) : EXC_NO_INTID,
 	};
 	exc_take(cpu, &e);
 }

@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "insn.h"
+#include "sysregs.h"
 
 struct cpu;
 
@@ -20,6 +21,16 @@ struct cpu;
  * UNDEFINED where the Arm ARM says so) recorded for the run loop.
  */
 int sysreg_trap(struct cpu *cpu, const struct insn *in, uint64_t groups, bool is_read);
+
+/*
+ * Store v into register id's writable bits (the row's wmask); RES0/RES1,
+ * read-only and RAO/WI bits keep their values. Every MSR ends here.
+ */
+static inline void sysreg_store(uint64_t *sr, unsigned id, uint64_t v)
+{
+	uint64_t wmask = sysreg_table[id].wmask;
+	sr[id] = (v & wmask) | (sr[id] & ~wmask);
+}
 
 /* The value an MRS of register id reads at the current EL (no access checks). */
 uint64_t sysreg_read(const struct cpu *cpu, unsigned id);

@@ -14,6 +14,7 @@
 
 #include "cpu.h"
 #include "gic_port.h"
+#include "sysreg_access.h"
 
 #define CTL_ENABLE  (1ull << 0)
 #define CTL_IMASK   (1ull << 1)
@@ -61,11 +62,6 @@ static const struct timer_def *timer_by_reg(enum sysreg_id id)
 	return NULL;
 }
 
-bool timer_is_timer_reg(enum sysreg_id id)
-{
-	return timer_by_reg(id) != NULL;
-}
-
 /* ISTATUS: the condition is met. ISTATUS is UNKNOWN while ENABLE is 0; el2sim reads 0. */
 static bool timer_met(const struct cpu *cpu, const struct timer_def *t)
 {
@@ -74,10 +70,15 @@ static bool timer_met(const struct cpu *cpu, const struct timer_def *t)
 
 uint64_t timer_read(const struct cpu *cpu, enum sysreg_id id)
 {
+	/* The system counter, and the virtual count: physical minus CNTVOFF_EL2. */
+	if (id == SR_CNTPCT_EL0)
+		return cpu_counter(cpu);
+	if (id == SR_CNTVCT_EL0)
+		return cpu_counter(cpu) - timer_voff(cpu);
 	const struct timer_def *t = timer_by_reg(id);
-	if (id == t->ctl)
+	if (t && id == t->ctl)
 		return cpu->sr[id] | (timer_met(cpu, t) ? CTL_ISTATUS : 0);
-	if (id == t->tval) /* TimerValue: (CVAL - count)[31:0]; bits [63:32] RES0 */
+	if (t && id == t->tval) /* TimerValue: (CVAL - count)[31:0]; bits [63:32] RES0 */
 		return (uint32_t)(cpu->sr[t->cval] - timer_count(cpu, t));
 	return cpu->sr[id];
 }
@@ -85,10 +86,10 @@ uint64_t timer_read(const struct cpu *cpu, enum sysreg_id id)
 void timer_write(struct cpu *cpu, enum sysreg_id id, uint64_t v)
 {
 	const struct timer_def *t = timer_by_reg(id);
-	if (id == t->tval) /* CVAL = count + SignExtend(TVAL[31:0], 64) */
+	if (t && id == t->tval) /* CVAL = count + SignExtend(TVAL[31:0], 64) */
 		cpu->sr[t->cval] = timer_count(cpu, t) + (uint64_t)(int64_t)(int32_t)v;
 	else
-		cpu->sr[id] = v & sysreg_table[id].wmask;
+		sysreg_store(cpu->sr, id, v);
 	timer_update(cpu);
 }
 
@@ -163,7 +164,8 @@ void timer_update(struct cpu *cpu)
 				deadline = at;
 		}
 	}
+	/* The run loop must stop at the new deadline if it is sooner. */
+	if (deadline < cpu->timer_deadline)
+		cpu->slice_end = 0;
 	cpu->timer_deadline = deadline;
-	/* The run loop must stop at the new deadline, which may be sooner. */
-	cpu->slice_end = 0;
 }

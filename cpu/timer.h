@@ -24,12 +24,15 @@ struct cpu;
 /* No timer or event stream will fire: the run loop needs no deadline. */
 #define TIMER_NEVER UINT64_MAX
 
-/* Is id one of the timers' CTL/CVAL/TVAL registers? */
-bool timer_is_timer_reg(enum sysreg_id id);
-
-/* MRS of a timer register: CTL with ISTATUS, TVAL from CVAL and the count. */
+/*
+ * MRS of a TIMER row (sysregs.def): the counts, CTL with ISTATUS, TVAL from
+ * CVAL and the count, the others as stored.
+ */
 uint64_t timer_read(const struct cpu *cpu, enum sysreg_id id);
-/* MSR of a timer register; TVAL sets CVAL = count + SignExtend(TVAL). */
+/*
+ * MSR of a TIMER row: TVAL sets CVAL = count + SignExtend(TVAL), the others
+ * store their writable bits; then the timers are re-evaluated.
+ */
 void timer_write(struct cpu *cpu, enum sysreg_id id, uint64_t v);
 
 /*

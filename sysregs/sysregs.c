@@ -18,6 +18,7 @@
 #define ZVA      SRF_ZVA
 #define SECURE   SRF_SECURE
 #define GIC      SRF_GIC
+#define TIMER    SRF_TIMER
 /* A trap group of traps.def, for the traps column. */
 #define T(group) (1ull << TG_##group)
 

@@ -36,11 +36,12 @@ enum sysreg_id {
 #define SRF_CONST  4u
 #define SRF_TLB    8u
 #define SRF_IRQ    16u
-#define SRF_OP     32u  /* a SYS operation (op0 = 1): DC, IC, TLBI, AT */
-#define SRF_AT     64u  /* an address-translation operation (AT) */
-#define SRF_ZVA    128u /* DC ZVA */
-#define SRF_SECURE 256u /* EL1 may access it only in Secure state (CNTPS_*_EL1) */
-#define SRF_GIC    512u /* a GIC CPU interface register: cpu/gic_cpuif.c reads and writes it */
+#define SRF_OP     32u   /* a SYS operation (op0 = 1): DC, IC, TLBI, AT */
+#define SRF_AT     64u   /* an address-translation operation (AT) */
+#define SRF_ZVA    128u  /* DC ZVA */
+#define SRF_SECURE 256u  /* EL1 may access it only in Secure state (CNTPS_*_EL1) */
+#define SRF_GIC    512u  /* a GIC CPU interface register: cpu/gic_cpuif.c reads and writes it */
+#define SRF_TIMER  1024u /* a Generic Timer register: cpu/timer.c reads and writes it */
 
 struct sysreg_info {
 	const char *name;

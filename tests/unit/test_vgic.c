@@ -12,6 +12,7 @@
  */
 #include "harness.h"
 
+#include "gic_cpuif.h"
 #include "gic_port.h"
 #include "gic_vcpuif.h"
 #include "irq.h"
@@ -110,8 +111,7 @@ static void set_hcr(struct cpu *cpu, uint64_t v)
 
 static void set_vmcr(struct cpu *cpu, uint64_t v)
 {
-	cpu->sr[SR_ICH_VMCR_EL2] = v | VMCR_VFIQEN;
-	vgic_update(cpu);
+	gic_sysreg_write(cpu, SR_ICH_VMCR_EL2, v | VMCR_VFIQEN);
 }
 
 static bool virq(struct cpu *cpu)
@@ -363,6 +363,17 @@ static void test_bpr_ctlr(void **state)
 	set_vmcr(cpu, VMCR_VENG1 | VMCR_VBPR0(0) | VMCR_VBPR1(1));
 	assert_int_equal(vgic_icv_read(cpu, SR_ICC_BPR0_EL1), 2);
 	assert_int_equal(vgic_icv_read(cpu, SR_ICC_BPR1_EL1), 3);
+}
+
+/* At reset the virtual binary points read their minimums (VBPR0 2, VBPR1 3:
+ * 7 - PREbits and one more), before anything writes ICH_VMCR_EL2. */
+static void test_vmcr_reset(void **state)
+{
+	(void)state;
+	struct cpu *cpu = th_cpu(2);
+	assert_int_equal(vgic_icv_read(cpu, SR_ICC_BPR0_EL1), 2);
+	assert_int_equal(vgic_icv_read(cpu, SR_ICC_BPR1_EL1), 3);
+	th_free(cpu);
 }
 
 /* ICV_IGRPEN0/1_EL1 are VENG0/1: a disabled group's LRs are not chosen,
@@ -706,27 +717,17 @@ static void test_no_port(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	        TH_TEST_EL2(test_lifecycle),
-	        TH_TEST_EL2(test_priority_selection),
-	        TH_TEST_EL2(test_vpmr),
-	        TH_TEST_EL2(test_preemption),
-	        TH_TEST_EL2(test_preemption_across_groups),
-	        TH_TEST_EL2(test_binary_point),
-	        TH_TEST_EL2(test_bpr_ctlr),
-	        TH_TEST_EL2(test_group_enables),
-	        TH_TEST_EL2(test_lines_and_en),
-	        TH_TEST_EL2(test_eoimode_split),
-	        TH_TEST_EL2(test_hw_deactivate),
-	        TH_TEST_EL2(test_eoicount),
-	        TH_TEST_EL2(test_lpi_eoi),
-	        TH_TEST_EL2(test_elrsr_eisr),
-	        TH_TEST_EL2(test_maint_eoi),
-	        TH_TEST_EL2(test_maint_underflow),
-	        TH_TEST_EL2(test_maint_lrenp),
-	        TH_TEST_EL2(test_maint_np),
-	        TH_TEST_EL2(test_maint_vgrp),
-	        TH_TEST_EL2(test_maint_en),
-	        TH_TEST_EL2(test_no_port),
+	        cmocka_unit_test(test_vmcr_reset),    TH_TEST_EL2(test_lifecycle),
+	        TH_TEST_EL2(test_priority_selection), TH_TEST_EL2(test_vpmr),
+	        TH_TEST_EL2(test_preemption),         TH_TEST_EL2(test_preemption_across_groups),
+	        TH_TEST_EL2(test_binary_point),       TH_TEST_EL2(test_bpr_ctlr),
+	        TH_TEST_EL2(test_group_enables),      TH_TEST_EL2(test_lines_and_en),
+	        TH_TEST_EL2(test_eoimode_split),      TH_TEST_EL2(test_hw_deactivate),
+	        TH_TEST_EL2(test_eoicount),           TH_TEST_EL2(test_lpi_eoi),
+	        TH_TEST_EL2(test_elrsr_eisr),         TH_TEST_EL2(test_maint_eoi),
+	        TH_TEST_EL2(test_maint_underflow),    TH_TEST_EL2(test_maint_lrenp),
+	        TH_TEST_EL2(test_maint_np),           TH_TEST_EL2(test_maint_vgrp),
+	        TH_TEST_EL2(test_maint_en),           TH_TEST_EL2(test_no_port),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
