@@ -135,7 +135,7 @@ void exc_take(struct cpu *cpu, const struct exc *e)
 	cpu->sr[spsr_of[to]] = cpu_pstate_get(cpu);
 	cpu->sr[elr_of[to]] = e->elr;
 	/* ESR is UNKNOWN for IRQ and FIQ; el2sim leaves it unchanged. */
-	if (e->type == EXC_SYNC || e->type == EXC_SERROR)
+	if (exc_has_esr(e))
 		cpu->sr[esr_of[to]] = e->esr;
 	/* FAR is UNKNOWN where the class defines none; el2sim leaves it unchanged. */
 	if (e->far_valid)

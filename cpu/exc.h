@@ -15,6 +15,13 @@ enum exc_type { EXC_SYNC = 0, EXC_IRQ = 1, EXC_FIQ = 2, EXC_SERROR = 3 };
 
 #define EXC_NO_INSN (~0ull)
 
+/* "sync", "irq", "fiq", "serror": the trace's and the statistics' names. */
+static inline const char *exc_type_name(unsigned type)
+{
+	static const char *const names[4] = {"sync", "irq", "fiq", "serror"};
+	return type < 4 ? names[type] : "?";
+}
+
 struct exc {
 	uint8_t type;      /* enum exc_type */
 	uint8_t target_el; /* 1..3 */
@@ -30,6 +37,13 @@ struct exc {
 };
 
 #define EXC_NO_INTID UINT32_MAX
+
+/* Does ESR_ELx hold a syndrome for it? Synchronous exceptions and SErrors
+ * (ESR_ELx is UNKNOWN after an IRQ or FIQ). */
+static inline bool exc_has_esr(const struct exc *e)
+{
+	return e->type == EXC_SYNC || e->type == EXC_SERROR;
+}
 
 /*
  * The EL a synchronous exception from the current state goes to when no trap

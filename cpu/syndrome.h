@@ -34,6 +34,12 @@ enum fsc {
 	FSC_TLB_CONFLICT = 0x30,
 };
 
+/* ESR_ELx.EC [31:26]. */
+static inline unsigned esr_ec(uint64_t esr)
+{
+	return (unsigned)(esr >> ESR_EC_SHIFT) & 0x3f;
+}
+
 static inline uint64_t syn_make(unsigned ec, bool il, uint32_t iss)
 {
 	return ((uint64_t)ec << ESR_EC_SHIFT) | (il ? ESR_IL : 0) | (iss & ESR_ISS_MASK);

@@ -96,7 +96,7 @@ void esr_describe(uint64_t esr, char *buf, size_t size)
 {
 	uint32_t iss = ISS(esr);
 	buf[0] = '\0';
-	switch ((unsigned)(esr >> ESR_EC_SHIFT) & 0x3f) {
+	switch (esr_ec(esr)) {
 	case EC_WFX: {
 		static const char *const ti[] = {"WFI", "WFE", "WFIT", "WFET"};
 		snprintf(buf, size, "TI=%s", ti[iss & 3]);

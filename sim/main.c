@@ -144,7 +144,7 @@ static void report_stuck(const struct cpu *cpu)
 {
 	static const enum sysreg_id vbar[4] = {SR_NONE, SR_VBAR_EL1, SR_VBAR_EL2, SR_VBAR_EL3};
 	const struct exc *e = &cpu->exc;
-	unsigned ec = (unsigned)(e->esr >> ESR_EC_SHIFT) & 0x3f;
+	unsigned ec = esr_ec(e->esr);
 	unsigned el = e->target_el >= 1 && e->target_el <= 3 ? e->target_el : 1;
 	const char *name = ec_name(ec);
 

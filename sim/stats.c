@@ -30,9 +30,7 @@ static void stats_cause(struct stats *s, const char *cause)
 void stats_exception(struct stats *s, const struct cpu *cpu, const struct exc *e, unsigned from_el)
 {
 	stats_account(s, cpu, from_el);
-	unsigned ec = e->type == EXC_SYNC || e->type == EXC_SERROR
-	                      ? (unsigned)(e->esr >> ESR_EC_SHIFT) & 0x3f
-	                      : 64;
+	unsigned ec = exc_has_esr(e) ? esr_ec(e->esr) : 64;
 	s->exc[from_el][e->target_el][ec]++;
 	s->by_type[e->type]++;
 	stats_cause(s, e->cause);
@@ -47,7 +45,6 @@ void stats_eret(struct stats *s, const struct cpu *cpu, unsigned from_el, bool i
 
 void stats_print(struct stats *s, const struct cpu *cpu, double seconds, FILE *f)
 {
-	static const char *const async_names[4] = {"sync", "irq", "fiq", "serror"};
 	uint64_t total = 0;
 	stats_account(s, cpu, cpu->el);
 	fprintf(f, "el2sim: stats: insns=%" PRIu64 " seconds=%.3f mips=%.2f\n", cpu->icount,
@@ -72,7 +69,7 @@ void stats_print(struct stats *s, const struct cpu *cpu, double seconds, FILE *f
 			}
 	for (unsigned t = 0; t < 4; t++)
 		if (s->by_type[t])
-			fprintf(f, "el2sim: stats: %s exceptions: %" PRIu64 "\n", async_names[t],
+			fprintf(f, "el2sim: stats: %s exceptions: %" PRIu64 "\n", exc_type_name(t),
 			        s->by_type[t]);
 	for (unsigned i = 0; i < s->ncauses; i++)
 		fprintf(f, "el2sim: stats: cause %-22s %" PRIu64 "\n", s->causes[i].cause,

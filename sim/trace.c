@@ -10,7 +10,6 @@
 #include "mem.h"
 #include "syndrome.h"
 
-static const char *const type_names[4] = {"sync", "irq", "fiq", "serror"};
 static const enum sysreg_id spsr_of[4] = {SR_NONE, SR_SPSR_EL1, SR_SPSR_EL2, SR_SPSR_EL3};
 static const enum sysreg_id vbar_of[4] = {SR_NONE, SR_VBAR_EL1, SR_VBAR_EL2, SR_VBAR_EL3};
 
@@ -85,8 +84,8 @@ static void json_str(FILE *f, const char *s)
 
 void trace_exception(struct trace *t, struct cpu *cpu, const struct exc *e, unsigned from_el)
 {
-	unsigned to = e->target_el, ec = (unsigned)(e->esr >> ESR_EC_SHIFT) & 0x3f;
-	bool has_esr = e->type == EXC_SYNC || e->type == EXC_SERROR;
+	unsigned to = e->target_el, ec = esr_ec(e->esr);
+	bool has_esr = exc_has_esr(e);
 	if (!(t->what & TRACE_EXC) || !trace_wanted(t, from_el, to, has_esr ? (int)ec : -1))
 		return;
 	uint64_t vector = cpu->pc, offset = vector - (cpu->sr[vbar_of[to]] & ~0x7ffull);
@@ -105,7 +104,7 @@ void trace_exception(struct trace *t, struct cpu *cpu, const struct exc *e, unsi
 		        "{\"event\":\"exception\",\"seq\":%" PRIu64 ",\"icount\":%" PRIu64
 		        ",\"type\":\"%s\",\"from_el\":%u,\"to_el\":%u,\"vector\":\"0x%" PRIx64
 		        "\",\"vector_offset\":\"0x%" PRIx64 "\",",
-		        t->seq, cpu->icount, type_names[e->type], from_el, to, vector, offset);
+		        t->seq, cpu->icount, exc_type_name(e->type), from_el, to, vector, offset);
 		if (has_esr)
 			fprintf(t->out, "\"ec\":\"0x%x\",\"ec_name\":", ec);
 		else
@@ -141,7 +140,7 @@ void trace_exception(struct trace *t, struct cpu *cpu, const struct exc *e, unsi
 		return;
 	}
 	fprintf(t->out, "[%10" PRIu64 "] EL%u -> EL%u %-6s %s @0x%" PRIx64, cpu->icount, from_el,
-	        to, type_names[e->type], esr_vector_slot_name((unsigned)offset), vector);
+	        to, exc_type_name(e->type), esr_vector_slot_name((unsigned)offset), vector);
 	if (has_esr) {
 		esr_describe(e->esr, iss, sizeof(iss));
 		fprintf(t->out, " | %s ESR=0x%" PRIx64 "%s%s", name ? name : "EC?", e->esr,
