@@ -16,6 +16,7 @@ struct cpu *cpu_new(const struct bus *bus, unsigned highest_el)
 	if (highest_el < 1 || highest_el > 3 || (bus->ram_base | bus->ram_size) & ~PAGE_MASK)
 		return NULL;
 	sysregs_init();
+	tlb_init();
 	if (decode_init() != 0)
 		return NULL;
 	struct cpu *cpu = calloc(1, sizeof(*cpu));
@@ -33,7 +34,7 @@ struct cpu *cpu_new(const struct bus *bus, unsigned highest_el)
 	return cpu;
 }
 
-static void cpu_free_retired(struct cpu *cpu)
+void cpu_free_retired_pages(struct cpu *cpu)
 {
 	while (cpu->retired) {
 		struct dpage *next = cpu->retired->next_retired;
@@ -47,7 +48,7 @@ void cpu_free(struct cpu *cpu)
 	if (!cpu)
 		return;
 	cpu_dcache_flush(cpu);
-	cpu_free_retired(cpu);
+	cpu_free_retired_pages(cpu);
 	free(cpu->dcache);
 	free(cpu);
 }
@@ -168,9 +169,4 @@ struct dpage *cpu_dpage(struct cpu *cpu, uint64_t idx)
 	cpu->dcache_live++;
 	cpu_tlb_drop_writes(cpu);
 	return dp;
-}
-
-void cpu_free_retired_pages(struct cpu *cpu)
-{
-	cpu_free_retired(cpu);
 }

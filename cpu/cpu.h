@@ -12,6 +12,7 @@
 #include "bits.h"
 #include "bus.h"
 #include "exc.h"
+#include "fields.h"
 #include "insn.h"
 #include "sysregs.h"
 
@@ -243,14 +244,14 @@ void cpu_free_retired_pages(struct cpu *cpu);
  * with EL3 present, SCR_EL3.NS is 1 (Secure EL2 is not implemented). */
 static inline bool cpu_el2_enabled(const struct cpu *cpu)
 {
-	return cpu->highest_el >= 2 && (cpu->highest_el < 3 || (cpu->sr[SR_SCR_EL3] & 1));
+	return cpu->highest_el >= 2 && (cpu->highest_el < 3 || (cpu->sr[SR_SCR_EL3] & SCR_EL3_NS));
 }
 
 /* Is the PE in Secure state below EL3? Only with EL3 and SCR_EL3.NS = 0:
  * without EL3, el2sim's PE is Non-secure. */
 static inline bool cpu_secure(const struct cpu *cpu)
 {
-	return cpu->highest_el == 3 && cpu->el < 3 && !(cpu->sr[SR_SCR_EL3] & 1);
+	return cpu->highest_el == 3 && cpu->el < 3 && !(cpu->sr[SR_SCR_EL3] & SCR_EL3_NS);
 }
 
 /* ---- register access, as instruction bodies use it ---- */

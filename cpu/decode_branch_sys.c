@@ -30,7 +30,7 @@ struct decode_row decode_branch_sys[] = {
 	{"1101010100 0 00 011 0010 0000 010 11111",     "WFE",         fill_hint_barrier, exec_wfe},
 	{"1101010100 0 00 011 0010 0000 011 11111",     "WFI",         fill_hint_barrier, exec_wfi},
 	{"1101010100 0 00 011 0010 0000 100 11111",     "SEV",         fill_hint_barrier, exec_sev},
-	{"1101010100 0 00 011 0010 0000 101 11111",     "SEVL",        fill_hint_barrier, exec_sevl},
+	{"1101010100 0 00 011 0010 0000 101 11111",     "SEVL",        fill_hint_barrier, exec_sev},
 	{"1101010100 0 00 011 0010 0010 000 11111",     "ESB",         fill_hint_barrier, exec_esb},
 	/* Every other hint, allocated or not, is a NOP (Arm ARM C6.2 "HINT"):
 	 * NOP, YIELD, BTI, CSDB, DGH, the PAuth hints of an implementation

@@ -167,7 +167,7 @@ static bool exc_spsr_target_valid(const struct cpu *cpu, uint64_t spsr, unsigned
 		return false; /* M[1] is reserved */
 	if (*el == 0 && (m & 1))
 		return false; /* EL0 has only SP_EL0 */
-	if (*el == 2 && cpu->highest_el == 3 && !(cpu->sr[SR_SCR_EL3] & 1))
+	if (*el == 2 && cpu->highest_el == 3 && !(cpu->sr[SR_SCR_EL3] & SCR_EL3_NS))
 		return false; /* EL2 in Secure state: Secure EL2 not implemented */
 	return true;
 }

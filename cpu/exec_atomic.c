@@ -53,7 +53,7 @@ bool fill_excl(struct insn *in, uint32_t raw)
 	in->rn = (uint8_t)bits32(raw, 9, 5);
 	in->rm = (uint8_t)bits32(raw, 20, 16);
 	in->sf = (uint8_t)bits32(raw, 31, 30);
-	in->opt = MEMF_EXCL | MEMF_ALIGNED;
+	in->opt = MEMF_ALIGNED;
 	return true;
 }
 
@@ -77,7 +77,7 @@ bool fill_ordered(struct insn *in, uint32_t raw)
 	in->rn = (uint8_t)bits32(raw, 9, 5);
 	in->sf = (uint8_t)bits32(raw, 31, 30);
 	in->flags = in->sf == 3 ? LS_X : 0;
-	in->opt = MEMF_ALIGNED;
+	in->opt = MEMF_ALIGNED | MEMF_AR; /* acquire/release: ESR_ELx.ISS.AR */
 	return true;
 }
 
@@ -85,7 +85,7 @@ bool fill_ordered(struct insn *in, uint32_t raw)
 bool fill_ordered_unscaled(struct insn *in, uint32_t raw)
 {
 	in->imm = sext64(bits32(raw, 20, 12), 9);
-	in->opt = MEMF_ALIGNED;
+	in->opt = MEMF_ALIGNED | MEMF_AR;
 	ldst_fill_size_opc(in, raw);
 	return true;
 }
@@ -98,7 +98,7 @@ bool fill_lse(struct insn *in, uint32_t raw)
 	in->ra = (uint8_t)bits32(raw, 20, 16);
 	in->sf = (uint8_t)bits32(raw, 31, 30);
 	in->amt = (uint8_t)bits32(raw, 15, 12);
-	in->opt = MEMF_ATOMIC | MEMF_ALIGNED;
+	in->opt = MEMF_ALIGNED;
 	return true;
 }
 
@@ -172,26 +172,6 @@ int exec_ldxp(struct cpu *cpu, const struct insn *in)
 int exec_stxp(struct cpu *cpu, const struct insn *in)
 {
 	return excl_store(cpu, in, 2);
-}
-
-/* LDAR, LDAPR, LDAPUR*: X[t] = Mem[X[n]|SP + offset, AccType_ORDERED] */
-int exec_ldar(struct cpu *cpu, const struct insn *in)
-{
-	uint64_t base;
-	int st = ldst_base(cpu, in->rn, &base);
-	if (!st)
-		st = ldst_load(cpu, in, base + (uint64_t)in->imm);
-	return st ? st : EXEC_NEXT;
-}
-
-/* STLR, STLUR*: Mem[X[n]|SP + offset, AccType_ORDERED] = X[t] */
-int exec_stlr(struct cpu *cpu, const struct insn *in)
-{
-	uint64_t base;
-	int st = ldst_base(cpu, in->rn, &base);
-	if (!st)
-		st = ldst_store(cpu, in, base + (uint64_t)in->imm);
-	return st ? st : EXEC_NEXT;
 }
 
 /* MemAtomic's operation on the old memory value and X[s], datasize bits. */

@@ -46,8 +46,6 @@ int exec_ldxr(struct cpu *cpu, const struct insn *in);
 int exec_stxr(struct cpu *cpu, const struct insn *in);
 int exec_ldxp(struct cpu *cpu, const struct insn *in);
 int exec_stxp(struct cpu *cpu, const struct insn *in);
-int exec_ldar(struct cpu *cpu, const struct insn *in);
-int exec_stlr(struct cpu *cpu, const struct insn *in);
 int exec_ldop(struct cpu *cpu, const struct insn *in);
 int exec_cas(struct cpu *cpu, const struct insn *in);
 int exec_casp(struct cpu *cpu, const struct insn *in);

@@ -32,7 +32,6 @@ int exec_nop(struct cpu *cpu, const struct insn *in);
 int exec_wfi(struct cpu *cpu, const struct insn *in);
 int exec_wfe(struct cpu *cpu, const struct insn *in);
 int exec_sev(struct cpu *cpu, const struct insn *in);
-int exec_sevl(struct cpu *cpu, const struct insn *in);
 int exec_esb(struct cpu *cpu, const struct insn *in);
 int exec_clrex(struct cpu *cpu, const struct insn *in);
 int exec_msr_imm(struct cpu *cpu, const struct insn *in);

@@ -365,15 +365,15 @@ struct decode_row decode_ldst[] = {
 	{"0z 001000 0 l 1 sssss o 11111 nnnnn ttttt",     "CASP",                   fill_casp,             exec_casp},
 	{"1z 001000 0 0 1 sssss o uuuuu nnnnn ttttt",     "STXP/STLXP",             fill_excl_pair,        exec_stxp},
 	{"1z 001000 0 1 1 sssss o uuuuu nnnnn ttttt",     "LDXP/LDAXP",             fill_excl_pair,        exec_ldxp},
-	{"zz 001000 1 0 0 sssss o uuuuu nnnnn ttttt",     "STLR",                   fill_ordered,          exec_stlr},
-	{"zz 001000 1 1 0 sssss o uuuuu nnnnn ttttt",     "LDAR",                   fill_ordered,          exec_ldar},
+	{"zz 001000 1 0 0 sssss o uuuuu nnnnn ttttt",     "STLR",                   fill_ordered,          exec_str_imm},
+	{"zz 001000 1 1 0 sssss o uuuuu nnnnn ttttt",     "LDAR",                   fill_ordered,          exec_ldr_imm},
 	{"zz 001000 1 l 1 sssss o 11111 nnnnn ttttt",     "CAS",                    fill_lse,              exec_cas},
 
 	/* RCpc unscaled:  size 011001 opc 0 imm9 00 Rn Rt */
-	{"zz 011001 00 0 iiiiiiiii 00 nnnnn ttttt",       "STLUR",                  fill_ordered_unscaled, exec_stlr},
-	{"zz 011001 01 0 iiiiiiiii 00 nnnnn ttttt",       "LDAPUR",                 fill_ordered_unscaled, exec_ldar},
-	{"0z 011001 1o 0 iiiiiiiii 00 nnnnn ttttt",       "LDAPURSB/LDAPURSH",      fill_ordered_unscaled, exec_ldar},
-	{"10 011001 10 0 iiiiiiiii 00 nnnnn ttttt",       "LDAPURSW",               fill_ordered_unscaled, exec_ldar},
+	{"zz 011001 00 0 iiiiiiiii 00 nnnnn ttttt",       "STLUR",                  fill_ordered_unscaled, exec_str_imm},
+	{"zz 011001 01 0 iiiiiiiii 00 nnnnn ttttt",       "LDAPUR",                 fill_ordered_unscaled, exec_ldr_imm},
+	{"0z 011001 1o 0 iiiiiiiii 00 nnnnn ttttt",       "LDAPURSB/LDAPURSH",      fill_ordered_unscaled, exec_ldr_imm},
+	{"10 011001 10 0 iiiiiiiii 00 nnnnn ttttt",       "LDAPURSW",               fill_ordered_unscaled, exec_ldr_imm},
 	/* MTE tags:  11011001 opc 1 imm9 op2 Rn Rt */
 	{"11 011001 oo 1 iiiiiiiii pp nnnnn ttttt",       "MTE tags",               fill_mte,              exec_unimplemented},
 	/* MOPS:  sz 011 o0 01 op1 0 Rs op2 01 Rn Rd */
@@ -427,7 +427,7 @@ struct decode_row decode_ldst[] = {
 	{"zz 111 0 00 a r 1 sssss 0 110 00 nnnnn ttttt",  "LDUMAX",                 fill_lse,              exec_ldop},
 	{"zz 111 0 00 a r 1 sssss 0 111 00 nnnnn ttttt",  "LDUMIN",                 fill_lse,              exec_ldop},
 	{"zz 111 0 00 a r 1 sssss 1 000 00 nnnnn ttttt",  "SWP",                    fill_lse,              exec_ldop},
-	{"zz 111 0 00 1 0 1 sssss 1 100 00 nnnnn ttttt",  "LDAPR",                  fill_ordered,          exec_ldar},
+	{"zz 111 0 00 1 0 1 sssss 1 100 00 nnnnn ttttt",  "LDAPR",                  fill_ordered,          exec_ldr_imm},
 	{"11 111 0 00 0 0 1 11111 1 101 00 nnnnn ttttt",  "LD64B",                  decode_fill_raw,       exec_unimplemented},
 	{"11 111 0 00 0 0 1 11111 1 001 00 nnnnn ttttt",  "ST64B",                  decode_fill_raw,       exec_unimplemented},
 	{"11 111 0 00 0 0 1 sssss 1 01o 00 nnnnn ttttt",  "ST64BV/ST64BV0",         decode_fill_raw,       exec_unimplemented},

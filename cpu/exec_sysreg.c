@@ -248,8 +248,8 @@ static int sys_at(struct cpu *cpu, enum sysreg_id id, uint64_t va)
 /*
  * SYS: DC, IC, TLBI, AT. No cache is modelled (memory is coherent and a
  * store to code drops its decoded instructions), so cache maintenance has
- * no effect beyond its traps; TLBI drops the whole soft TLB (invalidating
- * more than asked is allowed); AT translates and writes PAR_EL1.
+ * no effect beyond its traps; TLBI drops the soft-TLB entries its form
+ * names (cpu/tlb.c); AT translates and writes PAR_EL1.
  */
 int exec_sys(struct cpu *cpu, const struct insn *in)
 {

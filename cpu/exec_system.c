@@ -116,7 +116,7 @@ static unsigned wfx_trap_target(const struct cpu *cpu, bool is_wfe, const char *
 {
 	if (cpu->el == 0 && !(cpu->sr[SR_SCTLR_EL1] & (is_wfe ? SCTLR_NTWE : SCTLR_NTWI))) {
 		*cause = is_wfe ? "SCTLR_EL1.nTWE" : "SCTLR_EL1.nTWI";
-		return cpu_el2_enabled(cpu) && (cpu->sr[SR_HCR_EL2] & HCR_EL2_TGE) ? 2 : 1;
+		return exc_sync_default_el(cpu); /* EL1, or EL2 under HCR_EL2.TGE */
 	}
 	if (cpu->el <= 1 && cpu_el2_enabled(cpu) &&
 	    (cpu->sr[SR_HCR_EL2] & (is_wfe ? HCR_EL2_TWE : HCR_EL2_TWI))) {
@@ -148,11 +148,7 @@ static uint64_t syn_wfx(bool is_wfe)
  */
 static int exec_wfx(struct cpu *cpu, bool is_wfe)
 {
-	if (is_wfe && cpu->event_register) {
-		cpu->event_register = false;
-		return EXEC_NEXT;
-	}
-	if (is_wfe ? irq_wfe_wakeup(cpu) : irq_wfi_wakeup(cpu))
+	if (irq_wfx_wakes(cpu, is_wfe))
 		return EXEC_NEXT;
 	const char *cause;
 	unsigned el = wfx_trap_target(cpu, is_wfe, &cause);
@@ -180,11 +176,6 @@ int exec_sev(struct cpu *cpu, const struct insn *in)
 	(void)in;
 	cpu->event_register = true;
 	return EXEC_NEXT;
-}
-
-int exec_sevl(struct cpu *cpu, const struct insn *in)
-{
-	return exec_sev(cpu, in);
 }
 
 /* ESB (FEAT_RAS): defer masked SErrors into DISR_EL1 / VDISR_EL2. */

@@ -207,14 +207,13 @@ static bool irq_wakeup(const struct cpu *cpu, bool mask_matters)
 	return false;
 }
 
-bool irq_wfi_wakeup(const struct cpu *cpu)
+bool irq_wfx_wakes(struct cpu *cpu, bool is_wfe)
 {
-	return irq_wakeup(cpu, false);
-}
-
-bool irq_wfe_wakeup(const struct cpu *cpu)
-{
-	return irq_wakeup(cpu, true);
+	if (is_wfe && cpu->event_register) {
+		cpu->event_register = false;
+		return true;
+	}
+	return irq_wakeup(cpu, is_wfe);
 }
 
 /*

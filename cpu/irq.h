@@ -45,9 +45,12 @@ uint64_t irq_isr_el1(const struct cpu *cpu);
 /* DISR_EL1 as accessed from the current EL: VDISR_EL2 at EL1 with HCR_EL2.AMO. */
 uint64_t *irq_disr(struct cpu *cpu);
 
-/* WFI wake-up: any interrupt that could be taken here, masked by PSTATE or not. */
-bool irq_wfi_wakeup(const struct cpu *cpu);
-/* WFE wake-up by an interrupt: one that would be taken now. */
-bool irq_wfe_wakeup(const struct cpu *cpu);
+/*
+ * Is there a wake-up event for WFI or WFE (Arm ARM D1.7.1, D1.7.2)? WFI:
+ * any interrupt that could be taken here, masked by PSTATE or not. WFE: the
+ * Event Register, which this consumes, or an interrupt that would be taken
+ * now.
+ */
+bool irq_wfx_wakes(struct cpu *cpu, bool is_wfe);
 
 #endif

@@ -80,7 +80,6 @@ static void mem_mmu_ctx(struct cpu *cpu, struct mmu_ctx *ctx)
 	*ctx = (struct mmu_ctx){
 	        .sr = cpu->sr,
 	        .el = cpu->el,
-	        .highest_el = cpu->highest_el,
 	        .el2_enabled = cpu_el2_enabled(cpu),
 	        .read_desc = mem_read_desc,
 	        .opaque = cpu,
@@ -188,8 +187,9 @@ static int mem_mmio(struct cpu *cpu, uint64_t pa, unsigned size, uint64_t *val, 
  * One data access on the slow path. The order of the checks follows the
  * Arm ARM's priorities: the alignment checks that need no translation
  * (SCTLR_ELx.A, exclusives and atomics) first, then translation faults,
- * then the Alignment fault of an unaligned access to Device memory; a
- * misaligned access to Normal memory is done byte by byte.
+ * then the Alignment fault of an unaligned access to Device memory. A
+ * misaligned access to Normal memory within one RAM page is one host
+ * access; otherwise (crossing a page, or MMIO) it is done byte by byte.
  */
 static int mem_access_slow(struct cpu *cpu, uint64_t va, unsigned size, uint64_t *val,
                            unsigned flags, bool write)
@@ -201,7 +201,9 @@ static int mem_access_slow(struct cpu *cpu, uint64_t va, unsigned size, uint64_t
 	int st = mem_translate(cpu, va, write ? MMU_WRITE : MMU_READ, size, flags, &r);
 	if (st)
 		return st;
-	if (misaligned) {
+	uint8_t *host = mem_ram_host(cpu, r.pa);
+	bool one_page = (va & ~PAGE_MASK) + size <= PAGE_SIZE;
+	if (misaligned && (r.device || !host || !one_page)) {
 		if (r.device)
 			return mem_fault_alignment(cpu, va, write);
 		uint64_t v = write ? *val : 0, b;
@@ -217,11 +219,10 @@ static int mem_access_slow(struct cpu *cpu, uint64_t va, unsigned size, uint64_t
 			*val = v;
 		return 0;
 	}
-	uint8_t *host = mem_ram_host(cpu, r.pa);
 	if (host) {
 		if (write && mem_page_has_code(cpu, r.pa))
 			cpu_code_written(cpu, r.pa);
-		else if (!(flags & MEMF_UNPRIV))
+		else if (!(flags & MEMF_UNPRIV) && !misaligned)
 			mem_tlb_fill(cpu, write ? TLB_WRITE : TLB_READ, va,
 			             host - (r.pa & ~PAGE_MASK), r.block_size - 1);
 		if (write)
@@ -304,7 +305,7 @@ int mem_at(struct cpu *cpu, unsigned el, uint64_t va, unsigned access)
 		par |= 1 | ((uint64_t)r.fsc << 1) | (r.s1ptw ? 1ull << 8 : 0) |
 		       (r.stage2 ? 1ull << 9 : 0);
 	} else {
-		bool ns = !(cpu->highest_el == 3 && el < 3 && !(cpu->sr[SR_SCR_EL3] & 1));
+		bool ns = !(cpu->highest_el == 3 && el < 3 && !(cpu->sr[SR_SCR_EL3] & SCR_EL3_NS));
 		par |= ((uint64_t)r.mair_attr << 56) | (r.pa & 0x0000fffffffff000ull) |
 		       (ns ? 1ull << 9 : 0) | ((r.device ? 2ull : 3ull) << 7);
 	}

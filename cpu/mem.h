@@ -19,10 +19,12 @@
 #define MEMF_UNPRIV 1u /* LDTR/STTR: checked as an EL0 access */
 #define MEMF_ALIGNED \
 	2u /* alignment fault unless aligned to size (exclusives, atomics, acquire/release) */
-#define MEMF_EXCL      4u /* part of an exclusive: reported in the syndrome */
-#define MEMF_ATOMIC    8u /* part of an LSE atomic read-modify-write */
-/* Flags that send an access to the slow path whatever the TLB says. */
-#define MEMF_SLOW      (MEMF_UNPRIV | MEMF_ALIGNED | MEMF_EXCL | MEMF_ATOMIC)
+/*
+ * Flags that send an access to the slow path whatever the TLB says: LDTR/STTR
+ * need EL0's permissions. MEMF_ALIGNED needs no flag here: the TLB compare
+ * includes the address's low bits, so a misaligned access misses anyway.
+ */
+#define MEMF_SLOW      MEMF_UNPRIV
 /*
  * The instruction syndrome of a single general-purpose load or store
  * without writeback, for a stage-2 Data Abort's ISV fields: the register

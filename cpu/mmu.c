@@ -14,16 +14,10 @@
 
 #include "bits.h"
 #include "mmu.h"
+#include "syndrome.h"
 #include "sysregs.h"
 
 #define PAMAX 40 /* ID_AA64MMFR0_EL1.PARange 0b0010 */
-
-/* ESR_ELx.xFSC, with the level in [1:0] (Arm ARM D24, ISS for Data Aborts) */
-#define FSC_ADDRESS_SIZE  0x00u
-#define FSC_TRANSLATION   0x04u
-#define FSC_ACCESS_FLAG   0x08u
-#define FSC_PERMISSION    0x0cu
-#define FSC_WALK_EXTERNAL 0x14u
 
 /* Table descriptor APTable [62:61], UXNTable/XNTable [60], PXNTable [59] */
 #define TABLE_CONTROLS (0xfull << 59)
@@ -200,9 +194,9 @@ static bool s1_ttw_params(const struct xlate *x, uint64_t va, struct walk_params
 	wp->stage2 = false;
 	wp->ttb = table_base(tr.ttbr, wp);
 	if (va_is_out_of_range(va, &tr, wp->inputsize) || tr.epd)
-		return fault(r, FSC_TRANSLATION, 0);
+		return fault(r, FSC_TRANSLATION_L0, 0);
 	if (oa_out_of_range(tr.ttbr, wp->ps))
-		return fault(r, FSC_ADDRESS_SIZE, 0);
+		return fault(r, FSC_ADDR_SIZE_L0, 0);
 	return true;
 }
 
@@ -232,10 +226,10 @@ static bool s2_ttw_params(const struct xlate *x, uint64_t ipa, struct walk_param
 	wp->ps = decode_ps(bits64(vtcr, 18, 16));
 	wp->stage2 = true;
 	if (!s2_start_level(bits64(vtcr, 7, 6), wp) || bits64(ipa, 63, wp->inputsize) != 0)
-		return fault(r, FSC_TRANSLATION, 0);
+		return fault(r, FSC_TRANSLATION_L0, 0);
 	wp->ttb = table_base(sr(x, SR_VTTBR_EL2), wp);
 	if (oa_out_of_range(sr(x, SR_VTTBR_EL2), wp->ps))
-		return fault(r, FSC_ADDRESS_SIZE, 0);
+		return fault(r, FSC_ADDR_SIZE_L0, 0);
 	return true;
 }
 
@@ -255,7 +249,7 @@ static bool ttw_fetch_descriptor(const struct xlate *x, const struct walk_params
 		addr = s2.oa;
 	}
 	if (x->ctx->read_desc(x->ctx->opaque, addr, desc) != 0)
-		return fault(r, FSC_WALK_EXTERNAL, level);
+		return fault(r, FSC_SEA_WALK_L0, level);
 	return true;
 }
 
@@ -284,9 +278,9 @@ static bool ttw_leaf(uint64_t desc, unsigned level, unsigned lsb, const struct w
                      uint64_t ia, struct ttw_state *ws, struct mmu_result *r)
 {
 	if (oa_out_of_range(desc, wp->ps))
-		return fault(r, FSC_ADDRESS_SIZE, level);
+		return fault(r, FSC_ADDR_SIZE_L0, level);
 	if (!bit(desc, 10))
-		return fault(r, FSC_ACCESS_FLAG, level);
+		return fault(r, FSC_ACCESS_FLAG_L0, level);
 	ws->desc = desc;
 	ws->level = level;
 	ws->block_size = 1ull << lsb;
@@ -309,11 +303,11 @@ static bool ttw_walk(const struct xlate *x, const struct walk_params *wp, uint64
 		                          r))
 			return false;
 		switch (decode_descriptor_type(desc, level, wp->grain)) {
-		case DESC_INVALID: return fault(r, FSC_TRANSLATION, level);
+		case DESC_INVALID: return fault(r, FSC_TRANSLATION_L0, level);
 		case DESC_LEAF: return ttw_leaf(desc, level, lsb, wp, ia, ws, r);
 		case DESC_TABLE:
 			if (oa_out_of_range(desc, wp->ps))
-				return fault(r, FSC_ADDRESS_SIZE, level);
+				return fault(r, FSC_ADDR_SIZE_L0, level);
 			ws->table_controls |= desc & TABLE_CONTROLS;
 			table = desc & ones64(48) & ~ones64(wp->grain);
 			break;
@@ -362,7 +356,7 @@ static bool s1_check_permissions(const struct xlate *x, const struct ttw_state *
 	struct perms p = x->regime == REGIME_EL10
 	                         ? s1_perms_el10(ws->desc, ws->table_controls, x->priv, wxn)
 	                         : s1_perms_single(ws->desc, ws->table_controls, wxn);
-	return perms_allow(p, x->kind) || fault(r, FSC_PERMISSION, ws->level);
+	return perms_allow(p, x->kind) || fault(r, FSC_PERMISSION_L0, ws->level);
 }
 
 /* AArch64.S2CheckPermissions: S2AP[0] read, S2AP[1] write, XN[1:0]; a stage 1
@@ -371,7 +365,7 @@ static bool s2_check_permissions(const struct ttw_state *ws, unsigned kind, stru
 {
 	struct perms p = {
 	        .r = bit(ws->desc, 6), .w = bit(ws->desc, 7), .x = bits64(ws->desc, 54, 53) == 0};
-	return perms_allow(p, kind) || fault(r, FSC_PERMISSION, ws->level);
+	return perms_allow(p, kind) || fault(r, FSC_PERMISSION_L0, ws->level);
 }
 
 /* AArch64.S1Enabled */
@@ -392,7 +386,7 @@ static bool s1_disabled_output(const struct xlate *x, uint64_t va, struct mmu_re
 {
 	struct tcr_range tr = s1_tcr_range(x, va);
 	if (bits64(va, addr_top(&tr), PAMAX) != 0)
-		return fault(r, FSC_ADDRESS_SIZE, 0);
+		return fault(r, FSC_ADDR_SIZE_L0, 0);
 	r->pa = bits64(va, PAMAX - 1, 0);
 	r->global = true;
 	r->block_size = 1ull << PAMAX;

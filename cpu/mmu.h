@@ -26,7 +26,6 @@
 struct mmu_ctx {
 	const uint64_t *sr; /* system registers by enum sysreg_id */
 	uint8_t el;         /* the EL of the access (before MMU_UNPRIV) */
-	uint8_t highest_el;
 	bool el2_enabled;
 	/*
 	 * Read 8 bytes of descriptor at physical address pa (little-endian).

@@ -87,21 +87,13 @@ static void run_finish(struct cpu *cpu, int st)
 	}
 }
 
-/*
- * Is the PE still waiting after WFI/WFE? WFI wakes for any interrupt that
- * could be taken here, masked or not; WFE for one that would be taken now,
- * or for the Event Register (Arm ARM D1.7.1, D1.7.2).
- */
+/* Is the PE still waiting after WFI/WFE, with no wake-up event yet? */
 static bool run_still_waiting(struct cpu *cpu)
 {
-	bool wake = cpu->wait == WAIT_WFI ? irq_wfi_wakeup(cpu)
-	                                  : irq_wfe_wakeup(cpu) || cpu->event_register;
-	if (wake) {
-		if (cpu->wait == WAIT_WFE)
-			cpu->event_register = false;
-		cpu->wait = WAIT_NONE;
-	}
-	return !wake;
+	if (!irq_wfx_wakes(cpu, cpu->wait == WAIT_WFE))
+		return true;
+	cpu->wait = WAIT_NONE;
+	return false;
 }
 
 void cpu_request_stop(struct cpu *cpu)

@@ -155,28 +155,51 @@ static uint64_t tlbi_va(uint64_t xt)
 	return (uint64_t)((int64_t)((xt & ((1ull << 44) - 1)) << 20) >> 8);
 }
 
+/* What each TLBI row invalidates: its regime (1: EL1&0, 2, 3) and scope. */
+struct tlbi_op {
+	uint8_t regime;
+	uint8_t scope; /* enum tlbi_scope */
+};
+
+static struct tlbi_op tlbi_ops[SR_COUNT];
+
+/*
+ * Classify the TLBI rows once, by their Arm ARM names (D8.13, "TLB
+ * maintenance instructions"): the regime is the E1/E2/E3 they name (E1:
+ * the EL1&0 regime, VMALLS12E1, IPAS2E1 and ALLE1 included); VA* and VAL*
+ * reach one VA; ASIDE1 one ASID; ALLE1 every VMID; the rest (VMALLE1,
+ * VMALLS12E1, IPAS2*, the range forms R*, which el2sim widens) the current
+ * VMID's whole EL1&0 regime, or the whole EL2/EL3 set.
+ */
+void tlb_init(void)
+{
+	for (unsigned id = 1; id < SR_COUNT; id++) {
+		const char *name = sysreg_table[id].name;
+		if (strncmp(name, "TLBI_", 5))
+			continue;
+		const char *op = name + 5;
+		struct tlbi_op *t = &tlbi_ops[id];
+		t->regime = strstr(op, "E3") ? 3 : strstr(op, "E2") ? 2 : 1;
+		t->scope = !strncmp(op, "VA", 2)       ? BY_VA
+		           : !strncmp(op, "ASIDE1", 6) ? BY_ASID
+		           : !strncmp(op, "ALLE1", 5)  ? ALL
+		                                       : BY_VMID;
+	}
+}
+
 void tlb_tlbi(struct cpu *cpu, unsigned id, uint64_t xt)
 {
-	const char *op = sysreg_table[id].name + 5; /* after "TLBI_" */
-	bool range = op[0] == 'R'; /* RVAE1, RIPAS2E1, ...: no other op starts with R */
-	unsigned regime = strstr(op, "E3") ? 3 : strstr(op, "E2") ? 2 : 1;
-	uint64_t va = tlbi_va(xt);
-	if (regime == 3 || regime == 2) {
-		struct tlb_set *s = regime == 3 ? &cpu->tlb_el3 : &cpu->tlb_el2;
-		if (!range && !strncmp(op, "VA", 2))
-			tlb_set_invalidate_va(s, va);
+	const struct tlbi_op *t = &tlbi_ops[id];
+	if (t->regime != 1) {
+		struct tlb_set *s = t->regime == 3 ? &cpu->tlb_el3 : &cpu->tlb_el2;
+		if (t->scope == BY_VA)
+			tlb_set_invalidate_va(s, tlbi_va(xt));
 		else
 			tlb_set_clear(s);
 		return;
 	}
-	if (!strncmp(op, "ALLE1", 5))
-		tlb_el10_invalidate(cpu, ALL, 0, 0);
-	else if (!strncmp(op, "ASIDE1", 6))
-		tlb_el10_invalidate(cpu, BY_ASID, 0, (uint32_t)(xt >> 48) & 0xffff);
-	else if (!range && !strncmp(op, "VA", 2))
-		tlb_el10_invalidate(cpu, BY_VA, va, 0);
-	else /* VMALLE1, VMALLS12E1, IPAS2*, the range forms */
-		tlb_el10_invalidate(cpu, BY_VMID, 0, 0);
+	tlb_el10_invalidate(cpu, (enum tlbi_scope)t->scope, tlbi_va(xt),
+	                    (uint32_t)(xt >> 48) & 0xffff);
 }
 
 /*

@@ -25,6 +25,9 @@ void tlb_flush_el3(struct cpu *cpu);
 /* Register id (a row flagged TLB) was written; old is its previous value. */
 void tlb_sysreg_written(struct cpu *cpu, unsigned id, uint64_t old);
 
+/* Classify the TLBI rows of the sysreg table; once, before the first tlb_tlbi(). */
+void tlb_init(void);
+
 /* Execute the TLBI whose sysreg row is id, with Xt = xt. */
 void tlb_tlbi(struct cpu *cpu, unsigned id, uint64_t xt);
 

@@ -5,6 +5,8 @@
  */
 #include "traps.h"
 
+#include "fields.h"
+
 #include <stddef.h>
 
 #define SR(name) (c->sr[SR_##name])
@@ -18,7 +20,7 @@ static bool below_el2(const struct trap_ctx *c)
 
 static bool tge(const struct trap_ctx *c)
 {
-	return c->el2_enabled && (SR(HCR_EL2) & BIT(27));
+	return c->el2_enabled && (SR(HCR_EL2) & HCR_EL2_TGE);
 }
 
 /* ---- EL1 controls of EL0 accesses ---- */
@@ -287,12 +289,12 @@ static bool trap_ich_hcr_tall1(const struct trap_ctx *c)
  * to EL2 (there is no virtual SGI register to redirect them to). */
 static bool trap_hcr_fmo_sgi(const struct trap_ctx *c)
 {
-	return c->el == 1 && c->el2_enabled && (SR(HCR_EL2) & BIT(3));
+	return c->el == 1 && c->el2_enabled && (SR(HCR_EL2) & HCR_EL2_FMO);
 }
 
 static bool trap_hcr_imo_sgi(const struct trap_ctx *c)
 {
-	return c->el == 1 && c->el2_enabled && (SR(HCR_EL2) & BIT(4));
+	return c->el == 1 && c->el2_enabled && (SR(HCR_EL2) & HCR_EL2_IMO);
 }
 
 /* ---- controls trapping to EL3 ---- */
@@ -359,20 +361,23 @@ static bool gic_redirected(const struct trap_ctx *c, uint64_t mo)
 /* SCR_EL3.FIQ [2]: EL1 (unless FMO redirects) and EL2 accesses to the Group 0 registers. */
 static bool trap_scr_fiq_gic(const struct trap_ctx *c)
 {
-	return el3_applies(c) && c->el >= 1 && (SR(SCR_EL3) & BIT(2)) && !gic_redirected(c, BIT(3));
+	return el3_applies(c) && c->el >= 1 && (SR(SCR_EL3) & SCR_EL3_FIQ) &&
+	       !gic_redirected(c, HCR_EL2_FMO);
 }
 
 /* SCR_EL3.IRQ [1]: the same for the Group 1 registers (redirection by IMO). */
 static bool trap_scr_irq_gic(const struct trap_ctx *c)
 {
-	return el3_applies(c) && c->el >= 1 && (SR(SCR_EL3) & BIT(1)) && !gic_redirected(c, BIT(4));
+	return el3_applies(c) && c->el >= 1 && (SR(SCR_EL3) & SCR_EL3_IRQ) &&
+	       !gic_redirected(c, HCR_EL2_IMO);
 }
 
 /* SCR_EL3.IRQ and FIQ both 1: the common and SGI registers (redirection by IMO or FMO). */
 static bool trap_scr_irqfiq_gic(const struct trap_ctx *c)
 {
-	return el3_applies(c) && c->el >= 1 && (SR(SCR_EL3) & 6) == 6 &&
-	       !gic_redirected(c, BIT(3) | BIT(4));
+	return el3_applies(c) && c->el >= 1 &&
+	       (SR(SCR_EL3) & (SCR_EL3_IRQ | SCR_EL3_FIQ)) == (SCR_EL3_IRQ | SCR_EL3_FIQ) &&
+	       !gic_redirected(c, HCR_EL2_FMO | HCR_EL2_IMO);
 }
 
 /* ---- the table and the router ---- */

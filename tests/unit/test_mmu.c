@@ -45,7 +45,7 @@
 #define S2_XN         (2ull << 53)
 
 /* Register fields */
-#define SCTLR_M   1ull
+#define SCTLR_M   (1ull << 0)
 #define SCTLR_I   (1ull << 12)
 #define SCTLR_WXN (1ull << 19)
 #define HCR_VM    1ull
@@ -95,7 +95,6 @@ static struct mmu_result xl(unsigned el, uint64_t va, unsigned access)
 	struct mmu_ctx ctx = {
 	        .sr = sr,
 	        .el = (uint8_t)el,
-	        .highest_el = 3,
 	        .el2_enabled = el2_enabled,
 	        .read_desc = read_desc,
 	};

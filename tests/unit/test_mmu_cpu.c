@@ -193,6 +193,12 @@ static void test_stage2_mmio_syndrome(void **state)
 	                         (1u << 15) | 0x07);
 	/* A pair: ISV 0. */
 	assert_int_equal(th_exec_fault(cpu, 0xa9400c22, 2, 0x24), 0x92000007);
+	/* LDAR W3 and STLR X5 have acquire/release semantics: AR [14] 1. */
+	assert_int_equal(th_exec_fault(cpu, 0x88dffc23, 2, 0x24),
+	                 0x92000000 | (1u << 24) | (2u << 22) | (3u << 16) | (1u << 14) | 0x07);
+	assert_int_equal(th_exec_fault(cpu, 0xc89ffc25, 2, 0x24),
+	                 0x92000000 | (1u << 24) | (3u << 22) | (5u << 16) | (1u << 15) |
+	                         (1u << 14) | 0x40 | 0x07);
 	th_free(cpu);
 }
 
