@@ -313,11 +313,10 @@ int mem_at(struct cpu *cpu, unsigned el, uint64_t va, unsigned access)
 	return 0;
 }
 
-/* Debugger access by VA in EL el's translation regime: translated, no fault raised. */
-static int mem_debug_copy(struct cpu *cpu, unsigned el, uint64_t va, void *buf, uint64_t len,
-                          bool is_write)
+/* One pass over [va, va + len): -1 at the first byte that is not RAM; copy or only check. */
+static int mem_debug_pass(struct cpu *cpu, unsigned el, uint64_t va, uint8_t *p, uint64_t len,
+                          bool is_write, bool copy)
 {
-	uint8_t *p = buf;
 	struct mmu_ctx ctx;
 	mem_mmu_ctx(cpu, &ctx);
 	ctx.el = (uint8_t)el;
@@ -330,16 +329,30 @@ static int mem_debug_copy(struct cpu *cpu, unsigned el, uint64_t va, void *buf, 
 		uint8_t *host = r.fault ? NULL : mem_ram_host(cpu, r.pa);
 		if (!host || !mem_ram_host(cpu, r.pa + chunk - 1))
 			return -1;
-		if (is_write) {
+		if (copy && is_write) {
 			memcpy(host, p, chunk);
 			cpu_code_written(cpu, r.pa);
-		} else {
+		} else if (copy) {
 			memcpy(p, host, chunk);
 		}
 		va += chunk;
 		p += chunk;
 		len -= chunk;
 	}
+	return 0;
+}
+
+/*
+ * Debugger access by VA in EL el's translation regime: translated, no fault
+ * raised, all or nothing: the first pass checks that every byte is RAM, the
+ * second copies.
+ */
+static int mem_debug_copy(struct cpu *cpu, unsigned el, uint64_t va, void *buf, uint64_t len,
+                          bool is_write)
+{
+	for (int pass = 0; pass < 2; pass++)
+		if (mem_debug_pass(cpu, el, va, buf, len, is_write, pass == 1))
+			return -1;
 	return 0;
 }
 

@@ -128,7 +128,7 @@ int mem_at(struct cpu *cpu, unsigned el, uint64_t va, unsigned access);
 /*
  * Debugger-style access by virtual address for the host side (semihosting,
  * loaders): no exception, no side effects on the guest. Returns 0, or -1 if
- * any byte is not RAM.
+ * any byte is not RAM, and then nothing was copied.
  */
 int mem_debug_read(struct cpu *cpu, uint64_t va, void *buf, uint64_t len);
 /* The same through EL el's regime (EL0 and EL1: stage 1, then stage 2 when
