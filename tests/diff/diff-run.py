@@ -100,6 +100,9 @@ def main():
             "host", "guest", n=2)
         sys.stdout.writelines(list(diff)[:200])
         ok = False
+    if not h_out:
+        print("FAIL: the host program printed nothing: nothing was compared")
+        ok = False
     if not ok and g_err:
         print("guest stderr (last 2 KiB):")
         print(g_err[-2048:].decode(errors="replace"))

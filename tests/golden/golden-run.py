@@ -16,7 +16,9 @@ record a wrong behaviour. On a mismatch the test prints a unified diff
 
 Refresh: with EL2SIM_GOLDEN_UPDATE=1 in the environment the new trace
 overwrites GOLDEN (a missing golden is created) and the test passes; review
-the diff before committing (docs/testing.md, "Golden traces").
+the diff before committing (docs/testing.md, "Golden traces"). The goldens
+listed in from-qemu/DERIVED were derived from QEMU and are never rewritten
+from el2sim's output: from-qemu/regen.sh makes them.
 """
 
 import argparse
@@ -71,6 +73,14 @@ def main():
     if old == new:
         print(f"ok: the trace equals {args.golden} ({len(new.splitlines())} lines)")
         return 0
+    derived = os.path.join(os.path.dirname(os.path.abspath(__file__)), "from-qemu", "DERIVED")
+    with open(derived, encoding="utf-8") as f:
+        from_qemu = {l.strip() for l in f if l.strip()}
+    name = os.path.basename(args.golden)[:-len(".jsonl")]
+    if update and name in from_qemu:
+        print(f"FAIL: {args.golden} is derived from QEMU, not from el2sim: "
+              "regenerate it with tests/golden/from-qemu/regen.sh")
+        update = False
     if update:
         with open(args.golden, "w", encoding="utf-8") as f:
             f.write(new)

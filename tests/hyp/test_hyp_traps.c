@@ -279,8 +279,9 @@ static void assert_injected(uint64_t esr_el1, uint64_t pc, uint64_t old_pstate, 
 	assert_int_equal(SR(elr_el1), pc);
 	assert_int_equal(SR(spsr_el1), old_pstate);
 	assert_int_equal(vm.vcpu.regs.pc, GUEST_VBAR + vector);
-	/* NZCV are not checked: AArch64.TakeException keeps them, inject.c clears them. */
+	/* EL1h with DAIF masked; NZCV as they were (AArch64.TakeException). */
 	assert_int_equal(vm.vcpu.regs.pstate & PSTATE_ENTRY_MASK, PSTATE_ENTRY);
+	assert_int_equal(vm.vcpu.regs.pstate >> 28, old_pstate >> 28);
 	assert_int_equal(vm.stats.injected, 1);
 }
 

@@ -259,6 +259,9 @@ def main():
             print(f"FAIL: stale allow-list entry {args.name} {seq} {field} "
                   f"{entry[0]} {entry[1]}: no such difference now")
             ok = False
+    if not sim:
+        print("FAIL: el2sim's trace has no events: nothing was compared")
+        ok = False
     if ok:
         print(f"ok: {len(sim)} events match ({sum(e[3] for e in allow.values())} "
               "allowed differences)")

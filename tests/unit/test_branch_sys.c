@@ -396,11 +396,13 @@ static void test_el0_sysreg_traps(void **state)
 	assert_int_equal(th_exec_fault(cpu, 0xd53b4229, 1, EC_SYS64),
 	                 0x62000000 | 0x300000 | 0x20000 | 0xc000 | 0x1000 | 0x120 | 0x4 | 0x1);
 	cpu->sr[SR_SCTLR_EL1] |= 1ull << 15; /* UCT */
-	th_exec(cpu, 0xd53b002a);            /* mrs x10, ctr_el0 */
+	th_exec_ok(cpu, 0xd53b002a);         /* mrs x10, ctr_el0 */
 	assert_int_equal(cpu->el, 0);
-	assert_int_equal(cpu->x[10], sysreg_table[SR_CTR_EL0].reset);
+	/* RES1 [31], CWG 4, ERG 4, DminLine 4, L1Ip 0b10 VIPT, IminLine 4. */
+	assert_int_equal(cpu->x[10],
+	                 0x80000000 | (4u << 24) | (4u << 20) | (4u << 16) | (2u << 14) | 4u);
 	cpu->sr[SR_TPIDRRO_EL0] = 0xabc;
-	th_exec(cpu, 0xd53bd06b); /* mrs x11, tpidrro_el0: readable at EL0 */
+	th_exec_ok(cpu, 0xd53bd06b); /* mrs x11, tpidrro_el0: readable at EL0 */
 	assert_int_equal(cpu->x[11], 0xabc);
 	/* msr tpidrro_el0, x11: UNDEFINED at EL0, taken to EL1 */
 	assert_int_equal(th_exec_undef(cpu, 0xd51bd06b), 0x02000000);

@@ -379,7 +379,7 @@ static void test_ras_physical_serror(void **state)
 	assert_int_equal(th_exec(cpu, ESB), EXEC_NEXT);
 	assert_int_equal(cpu->sr[SR_DISR_EL1], 0x80000011);
 	assert_false(cpu->irq_in & IRQ_LINE_SERROR);
-	th_exec(cpu, MRS_X0_DISR);
+	th_exec_ok(cpu, MRS_X0_DISR);
 	assert_int_equal(cpu->x[0], 0x80000011);
 	th_free(cpu);
 }
@@ -394,7 +394,7 @@ static void test_ras_virtual_serror(void **state)
 	assert_int_equal(cpu->sr[SR_VDISR_EL2], 0x81000123);
 	assert_false(cpu->sr[SR_HCR_EL2] & HCR_VSE);
 	/* With AMO, EL1's DISR_EL1 is VDISR_EL2. */
-	th_exec(cpu, MRS_X0_DISR);
+	th_exec_ok(cpu, MRS_X0_DISR);
 	assert_int_equal(cpu->x[0], 0x81000123);
 	/* Unmasked, the vSError is taken with VSESR_EL2's syndrome. */
 	cpu->sr[SR_HCR_EL2] |= HCR_VSE;
@@ -411,16 +411,16 @@ static void test_isr_el1(void **state)
 	(void)state;
 	struct cpu *cpu = cpu_at(2, EL1H | 0x3c0);
 	irq_set_line(cpu, IRQ_LINE_IRQ, true);
-	th_exec(cpu, MRS_X1_ISR);
+	th_exec_ok(cpu, MRS_X1_ISR);
 	assert_int_equal(cpu->x[1], 0x80);
 	/* With IMO the I bit shows the virtual IRQ (a pending physical one
 	 * would be taken to EL2 at once: "A" in table D1-21). */
 	irq_set_line(cpu, IRQ_LINE_IRQ, false);
 	cpu->sr[SR_HCR_EL2] |= HCR_IMO | HCR_FMO;
-	th_exec(cpu, MRS_X1_ISR);
+	th_exec_ok(cpu, MRS_X1_ISR);
 	assert_int_equal(cpu->x[1], 0);
 	cpu->sr[SR_HCR_EL2] |= HCR_VI;
-	th_exec(cpu, MRS_X1_ISR);
+	th_exec_ok(cpu, MRS_X1_ISR);
 	assert_int_equal(cpu->x[1], 0x80);
 	th_free(cpu);
 }
@@ -432,9 +432,9 @@ static void test_ras_no_records(void **state)
 	struct cpu *cpu = cpu_at(1, EL1H);
 	cpu->x[3] = 0x55;
 	cpu->x[4] = 7;
-	th_exec(cpu, MSR_ERRSELR_X4);
+	th_exec_ok(cpu, MSR_ERRSELR_X4);
 	assert_int_equal(cpu->sr[SR_ERRSELR_EL1], 0);
-	th_exec(cpu, MRS_X3_ERRIDR);
+	th_exec_ok(cpu, MRS_X3_ERRIDR);
 	assert_int_equal(cpu->x[3], 0);
 	/* ID_AA64PFR0_EL1.RAS [31:28] says FEAT_RAS. */
 	assert_int_equal((cpu->sr[SR_ID_AA64PFR0_EL1] >> 28) & 0xf, 1);

@@ -170,9 +170,11 @@ static void test_debug_access(void **state)
 	assert_int_equal(mem_debug_read(cpu, TH_DATA + 0xffe, out, 6), 0);
 	assert_string_equal(out, "hello");
 	/* Past the end of RAM, or not RAM at all: -1, nothing copied. */
+	memcpy(out, "XXXXX", 6);
 	assert_int_equal(mem_debug_read(cpu, TH_RAM_BASE + TH_RAM_SIZE - 2, out, 4), -1);
 	assert_int_equal(mem_debug_read(cpu, MMIO_BASE, out, 4), -1);
 	assert_int_equal(mem_debug_read(cpu, ~0ull - 1, out, 4), -1);
+	assert_string_equal(out, "XXXXX");
 	th_free(cpu);
 }
 

@@ -269,6 +269,7 @@ static void test_at(void **state)
 #define TLBI_ASIDE1   0xd5088740u /* tlbi aside1, x0 */
 #define TLBI_IPAS2E1  0xd50c8420u /* tlbi ipas2e1, x0 */
 #define TLBI_VMALLS12 0xd50c87dfu /* tlbi vmalls12e1 */
+#define TLBI_VMALLE1  0xd508871fu /* tlbi vmalle1 */
 #define MSR_TTBR0     0xd5182000u /* msr ttbr0_el1, x0 */
 #define MSR_VTTBR     0xd51c2100u /* msr vttbr_el2, x0 */
 
@@ -388,16 +389,25 @@ static void test_tlb_vmid_and_ipas2(void **state)
 	th_exec_ok(cpu, MSR_VTTBR);
 	cpu_pstate_set(cpu, EL1H);
 	assert_int_equal(load_w3(cpu, ipa), 0x8888);
-	/* Back in VMID 1, change its stage 2 and TLBI IPAS2E1 + VMALLS12E1 from EL2. */
+	/* Back in VMID 1 (its entry for the IPA still cached: 0x7777), change its
+	 * stage 2; TLBI VMALLS12E1 from EL2 removes the stale combined entry. */
 	cpu_pstate_set(cpu, 0x3c9);
 	cpu->x[0] = S2_L1 | (1ull << 48);
 	th_exec_ok(cpu, MSR_VTTBR);
 	put(cpu, S2_L3 + 8 * 128, S2PAGE(TH_DATA + 0x1000));
-	cpu->x[0] = ipa >> 12;
-	th_exec_ok(cpu, TLBI_IPAS2E1);
 	th_exec_ok(cpu, TLBI_VMALLS12);
 	cpu_pstate_set(cpu, EL1H);
 	assert_int_equal(load_w3(cpu, ipa), 0x8888);
+	/* Change it back: the Arm ARM's sequence for a stage-2 change, TLBI
+	 * IPAS2E1 for the IPA, then TLBI VMALLE1 (D8.13, "TLB maintenance
+	 * requirements" for stage 2), removes the entry cached just now. */
+	cpu_pstate_set(cpu, 0x3c9);
+	put(cpu, S2_L3 + 8 * 128, S2PAGE(TH_DATA));
+	cpu->x[0] = ipa >> 12;
+	th_exec_ok(cpu, TLBI_IPAS2E1);
+	th_exec_ok(cpu, TLBI_VMALLE1);
+	cpu_pstate_set(cpu, EL1H);
+	assert_int_equal(load_w3(cpu, ipa), 0x7777);
 	th_free(cpu);
 }
 

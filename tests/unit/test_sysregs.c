@@ -463,6 +463,9 @@ static void test_capstone_oracle(void **state)
 	       "mismatched\n",
 	       matched, spelled, unknown, mismatched);
 	assert_int_equal(mismatched, 0);
+	/* Capstone 4.0.2 (bookworm's) names 255 of the rows: the oracle must have
+	 * compared at least those, not passed by recognising nothing. */
+	assert_true(matched >= 255);
 }
 
 int main(void)

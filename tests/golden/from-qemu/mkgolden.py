@@ -8,7 +8,12 @@
  - insn: capstone (the library el2sim links) on the word from the ELF: for an
    interrupt the instruction at ELR, for SVC/HVC/SMC the one before ELR, else ELR;
  - spsr and cause: given per event on the command line, worked out from the Arm ARM.
-usage: mkgolden.py ELF SINGLESTEP_LOG 'spsr[:cause]' ...   (one per exception/eret)
+usage: mkgolden.py [--end-el N] ELF SINGLESTEP_LOG 'spsr[:cause[:intid]]' ...
+       (one per exception/eret; intid for IRQ/FIQ entries: a number or null)
+
+Not handled: illegal exception returns ("illegal" is always false) and
+probes that end other than by SYS_EXIT 0. regen.sh has the arguments of the
+goldens made this way.
 
 Build the capstone helper first:  cc -o csdis csdis.c -lcapstone  (or set CSDIS).
 The single-step log comes from
@@ -20,10 +25,17 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 from predict import predict
 
-EC_NAMES = {0x01: "WFx", 0x15: "SVC64", 0x16: "HVC64", 0x17: "SMC64"}
+# ESR_ELx.EC names as docs/trace.md spells them (Arm ARM D19.2 ESR_ELx.EC).
+EC_NAMES = {0x00: "UNKNOWN", 0x01: "WFx", 0x0e: "ILL", 0x15: "SVC64", 0x16: "HVC64",
+            0x17: "SMC64", 0x18: "SYS64", 0x20: "IABT_LOW", 0x21: "IABT_CUR", 0x22: "PC_ALIGN",
+            0x24: "DABT_LOW", 0x25: "DABT_CUR", 0x26: "SP_ALIGN", 0x2f: "SERROR", 0x3c: "BRK64"}
 ASYNC = {"IRQ": "irq", "Virtual IRQ": "irq", "FIQ": "fiq", "Virtual FIQ": "fiq", "Virtual SERR": "serror"}
 
-elf, log, specs = sys.argv[1], sys.argv[2], sys.argv[3:]
+argv = sys.argv[1:]
+end_el = 2
+if argv[:1] == ["--end-el"]:
+    end_el, argv = int(argv[1]), argv[2:]
+elf, log, specs = argv[0], argv[1], argv[2:]
 words = {}
 for l in subprocess.run(["aarch64-linux-gnu-objdump", "-d", elf], capture_output=True, text=True).stdout.splitlines():
     m = re.match(r"\s*([0-9a-f]+):\s+([0-9a-f]{8})\s", l)
@@ -37,7 +49,8 @@ assert len(ev) == len(specs), (len(ev), len(specs))
 out = []
 for seq, (e, spec) in enumerate(zip(ev, specs), 1):
     kind, icount, head, blk = e
-    spsr, _, cause = spec.partition(":")
+    spsr, _, rest = spec.partition(":")
+    cause, _, intid = rest.partition(":")
     if kind == "eret":
         m = re.match(r"Exception return from AArch64 EL(\d) to AArch64 EL(\d) PC 0x([0-9a-f]+)", head)
         out.append({"event": "eret", "seq": seq, "icount": icount, "from_el": int(m.group(1)),
@@ -62,8 +75,11 @@ for seq, (e, spec) in enumerate(zip(ev, specs), 1):
                 "from_el": d["from"], "to_el": d["to"], "vector": "0x%x" % d["vec"],
                 "vector_offset": "0x%x" % (d["vec"] & 0x7ff), "ec": ecs, "ec_name": ecn,
                 "esr": esr, "elr": "0x%x" % d["elr"], "far": ("0x%x" % d["far"]) if "far" in d else None,
-                "spsr": spsr, "cause": cause, "insn": dis(at)})
+                "spsr": spsr, "cause": cause})
+    if typ in ("irq", "fiq"):
+        out[-1]["intid"] = None if intid in ("", "null") else int(intid)
+    out[-1]["insn"] = dis(at)
 out.append({"event": "end", "seq": len(ev) + 1, "icount": total, "reason": "guest exit",
-            "exit_status": 0, "pc": "0x%x" % (last_pc + 4), "el": 2})
+            "exit_status": 0, "pc": "0x%x" % (last_pc + 4), "el": end_el})
 for o in out:
     print(json.dumps(o, separators=(",", ":")))
