@@ -222,7 +222,7 @@ static int run(struct sim *s)
 		/* The PC is past the WFx: it completes when woken. */
 		fprintf(stderr,
 		        "el2sim: stuck: %s at PC 0x%llx (EL%u) waits for an event that nothing "
-		        "can raise (no interrupt source is connected)\n",
+		        "can raise (no timer armed, no interrupt pending or enabled)\n",
 		        s->cpu->wait == WAIT_WFE ? "WFE" : "WFI",
 		        (unsigned long long)s->cpu->pc - 4, s->cpu->el);
 		status = EXIT_STUCK;

@@ -217,10 +217,10 @@ static uint64_t sys_iserror(struct semihost *sh, struct cpu *cpu)
 	return (int64_t)status < 0;
 }
 
-/* SYS_ELAPSED: X1 points to the 64-bit tick count (low word first); ticks are instructions. */
+/* SYS_ELAPSED: X1 points to the 64-bit tick count (low word first): the system counter. */
 static uint64_t sys_elapsed(struct semihost *sh, struct cpu *cpu)
 {
-	uint64_t ticks = cpu->icount;
+	uint64_t ticks = cpu_counter(cpu);
 	if (mem_debug_write(cpu, cpu->x[1], &ticks, 8))
 		return fault(sh, EFAULT);
 	return 0;
@@ -311,8 +311,8 @@ int semihost_call(struct semihost *sh, struct cpu *cpu)
 	case SYS_READ: r = sys_read(sh, cpu); break;
 	case SYS_READC: r = sys_readc(sh, cpu); break;
 	case SYS_ISERROR: r = sys_iserror(sh, cpu); break;
-	case SYS_CLOCK: r = cpu->icount / (CPU_COUNTER_HZ / 100); break;
-	case SYS_TIME: r = cpu->icount / CPU_COUNTER_HZ; break;
+	case SYS_CLOCK: r = cpu_counter(cpu) / (CPU_COUNTER_HZ / 100); break;
+	case SYS_TIME: r = cpu_counter(cpu) / CPU_COUNTER_HZ; break;
 	case SYS_ERRNO: r = (uint64_t)sh->err; break;
 	case SYS_GET_CMDLINE: r = sys_get_cmdline(sh, cpu); break;
 	case SYS_HEAPINFO: r = sys_heapinfo(sh, cpu); break;

@@ -203,6 +203,11 @@ static void test_time(void **state)
 	assert_int_equal(*(uint32_t *)th_ram(cpu, BLOCK), 0x23456789);
 	assert_int_equal(*(uint32_t *)th_ram(cpu, BLOCK + 4), 0x1);
 	assert_int_equal(call(0x30, RAM_END - 4), UINT64_MAX);
+	/* Time spent waiting in WFI/WFE counts too, as in CNTPCT_EL0. */
+	cpu->icount = 200000000;
+	cpu->idle_ticks = 50000000;
+	assert_int_equal(call(0x10, 0), 250);
+	cpu->idle_ticks = 0;
 }
 
 static void test_get_cmdline(void **state)
