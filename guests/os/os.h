@@ -137,4 +137,18 @@ static inline uint64_t os_syscall(uint64_t nr, uint64_t a0, uint64_t a1)
 	return x0;
 }
 
+/* printf from EL0: format into a buffer, then the write system call. */
+static inline void __attribute__((format(printf, 1, 2))) os_uprint(const char *fmt, ...)
+{
+	char buf[128];
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = rt_vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	os_syscall(OS_SYS_WRITE, (uint64_t)buf,
+	           n < (int)sizeof(buf) ? (uint64_t)n : sizeof(buf) - 1);
+}
+
 #endif

@@ -10,26 +10,12 @@ uint32_t app_primes[MAX_PRIMES];
 volatile uint32_t app_progress;
 static uint8_t composite[SIEVE_N];
 
-static void u_print(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static void u_print(const char *fmt, ...)
-{
-	char buf[128];
-	va_list ap;
-	int n;
-
-	va_start(ap, fmt);
-	n = rt_vsnprintf(buf, sizeof(buf), fmt, ap);
-	va_end(ap);
-	os_syscall(OS_SYS_WRITE, (uint64_t)buf,
-	           n < (int)sizeof(buf) ? (uint64_t)n : sizeof(buf) - 1);
-}
-
 /* The sieve of Eratosthenes below n; the primes go to app_primes. */
 uint64_t app_sieve(uint64_t n)
 {
 	uint64_t count = 0;
 
-	u_print("sieve: primes below %lu\n", (unsigned long)n);
+	os_uprint("sieve: primes below %lu\n", (unsigned long)n);
 	for (uint64_t i = 2; i * i < n; i++) {
 		app_progress = (uint32_t)i;
 		if (composite[i])
@@ -42,8 +28,8 @@ uint64_t app_sieve(uint64_t n)
 		if (!composite[i] && count < MAX_PRIMES)
 			app_primes[count++] = (uint32_t)i;
 	}
-	u_print("sieve: %lu primes, the largest %u\n", (unsigned long)count,
-	        count ? app_primes[count - 1] : 0);
+	os_uprint("sieve: %lu primes, the largest %u\n", (unsigned long)count,
+	          count ? app_primes[count - 1] : 0);
 	return count;
 }
 
@@ -63,12 +49,12 @@ uint64_t app_crc32(uint64_t count)
 
 	for (int i = 0; vector[i]; i++)
 		check = crc32_update(check, (uint8_t)vector[i]);
-	u_print("crc32: check value 0x%08x (want 0xcbf43926)\n", ~check);
+	os_uprint("crc32: check value 0x%08x (want 0xcbf43926)\n", ~check);
 	for (uint64_t i = 0; i < count; i++) {
 		app_progress = (uint32_t)i;
 		for (int b = 0; b < 4; b++)
 			crc = crc32_update(crc, (uint8_t)(app_primes[i] >> (8 * b)));
 	}
-	u_print("crc32: of %lu primes 0x%08x\n", (unsigned long)count, ~crc);
+	os_uprint("crc32: of %lu primes 0x%08x\n", (unsigned long)count, ~crc);
 	return ~check == 0xcbf43926u ? ~crc : 0;
 }

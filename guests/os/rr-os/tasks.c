@@ -7,20 +7,6 @@
  */
 #include "tasks.h"
 
-static void u_print(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static void u_print(const char *fmt, ...)
-{
-	char buf[128];
-	va_list ap;
-	int n;
-
-	va_start(ap, fmt);
-	n = rt_vsnprintf(buf, sizeof(buf), fmt, ap);
-	va_end(ap);
-	os_syscall(OS_SYS_WRITE, (uint64_t)buf,
-	           n < (int)sizeof(buf) ? (uint64_t)n : sizeof(buf) - 1);
-}
-
 static unsigned long u_time_us(void)
 {
 	uint64_t cnt, frq;
@@ -33,7 +19,7 @@ static unsigned long u_time_us(void)
 uint64_t task_ping(uint64_t arg)
 {
 	for (int i = 1; i <= PING_ROUNDS; i++) {
-		u_print("ping %d/%d at %lu us\n", i, PING_ROUNDS, u_time_us());
+		os_uprint("ping %d/%d at %lu us\n", i, PING_ROUNDS, u_time_us());
 		os_syscall(OS_SYS_SLEEP, 2, 0);
 	}
 	return 0;
@@ -52,12 +38,12 @@ uint64_t task_sum(uint64_t arg)
 	for (uint64_t piece = 0; piece < 10; piece++) {
 		for (uint64_t i = piece * (n / 10); i < (piece + 1) * (n / 10); i++)
 			sum += i * i;
-		u_print("sum: %lu%% at %lu us\n", (unsigned long)(piece + 1) * 10, u_time_us());
+		os_uprint("sum: %lu%% at %lu us\n", (unsigned long)(piece + 1) * 10, u_time_us());
 		if (piece == 4)
 			os_syscall(OS_SYS_YIELD, 0, 0);
 	}
-	u_print("sum of i*i, i < %lu: %lu (%s)\n", (unsigned long)n, (unsigned long)sum,
-	        sum == want ? "correct" : "WRONG");
+	os_uprint("sum of i*i, i < %lu: %lu (%s)\n", (unsigned long)n, (unsigned long)sum,
+	          sum == want ? "correct" : "WRONG");
 	return sum == want ? 0 : 1;
 }
 
