@@ -51,24 +51,30 @@ struct alu_result {
 	uint32_t nzcv;
 };
 
-/* AddWithCarry() (shared/functions/integer/AddWithCarry) */
+/*
+ * AddWithCarry() (shared/functions/integer/AddWithCarry). The pseudocode
+ * compares unbounded sums; here C is the carry out of the datasize-bit
+ * unsigned sum and V is set when x and y have one sign and the result the
+ * other, which is the same test without wider arithmetic.
+ */
 static inline struct alu_result alu_add_with_carry(uint64_t x, uint64_t y, unsigned carry_in,
                                                    unsigned sf)
 {
-	unsigned __int128 unsigned_sum =
-	        (unsigned __int128)alu_trunc(x, sf) + alu_trunc(y, sf) + carry_in;
-	__int128 signed_sum = (__int128)alu_sint(x, sf) + alu_sint(y, sf) + carry_in;
-	uint64_t result = alu_trunc((uint64_t)unsigned_sum, sf);
-	uint32_t nzcv = 0;
-
-	if (bits64(result, alu_datasize(sf) - 1, alu_datasize(sf) - 1))
-		nzcv |= NZCV_N;
-	if (result == 0)
-		nzcv |= NZCV_Z;
-	if ((unsigned __int128)result != unsigned_sum)
-		nzcv |= NZCV_C;
-	if ((__int128)alu_sint(result, sf) != signed_sum)
-		nzcv |= NZCV_V;
+	uint64_t result;
+	uint32_t c, v;
+	if (sf) {
+		uint64_t partial;
+		c = __builtin_add_overflow(x, y, &partial);
+		c |= __builtin_add_overflow(partial, (uint64_t)carry_in, &result);
+		v = (uint32_t)(((x ^ result) & (y ^ result)) >> 63);
+	} else {
+		uint64_t sum = (uint64_t)(uint32_t)x + (uint32_t)y + carry_in;
+		result = (uint32_t)sum;
+		c = (uint32_t)(sum >> 32);
+		v = (uint32_t)(((x ^ result) & (y ^ result)) >> 31) & 1;
+	}
+	uint32_t n = (uint32_t)(result >> (alu_datasize(sf) - 1)) & 1;
+	uint32_t nzcv = n << 31 | (uint32_t)(result == 0) << 30 | c << 29 | v << 28;
 	return (struct alu_result){.value = result, .nzcv = nzcv};
 }
 
@@ -219,11 +225,11 @@ enum alu_form { FORM_XZR, FORM_SP };
  * SBCS: (result, nzcv) = AddWithCarry(X[n], operand2, carry_in); X[d] =
  * result; if setflags then PSTATE.<N,Z,C,V> = nzcv.
  */
-static inline int alu_addsub(struct cpu *cpu, const struct insn *in, uint64_t op2,
-                             unsigned carry_in, bool setflags, enum alu_form form)
+static inline int alu_addsub_sf(struct cpu *cpu, const struct insn *in, uint64_t op2,
+                                unsigned carry_in, bool setflags, enum alu_form form, unsigned sf)
 {
 	uint64_t op1 = form == FORM_SP ? xsp_read(cpu, in->rn) : x_read(cpu, in->rn);
-	struct alu_result r = alu_add_with_carry(op1, op2, carry_in, in->sf);
+	struct alu_result r = alu_add_with_carry(op1, op2, carry_in, sf);
 
 	if (setflags)
 		cpu->nzcv = r.nzcv;
@@ -232,6 +238,13 @@ static inline int alu_addsub(struct cpu *cpu, const struct insn *in, uint64_t op
 	else
 		x_write(cpu, in->rd, r.value);
 	return EXEC_NEXT;
+}
+
+/* The same of datasize in->sf; handlers specialised to one size call the above. */
+static inline int alu_addsub(struct cpu *cpu, const struct insn *in, uint64_t op2,
+                             unsigned carry_in, bool setflags, enum alu_form form)
+{
+	return alu_addsub_sf(cpu, in, op2, carry_in, setflags, form, in->sf);
 }
 
 #endif

@@ -2,6 +2,7 @@
 #include "cpu.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "decode.h"
 #include "tlb.h"
@@ -106,25 +107,6 @@ void cpu_reset(struct cpu *cpu, uint64_t entry)
 	vgic_update(cpu);
 }
 
-/* SPSR_ELx layout for AArch64 (Arm ARM C5.2.18? "SPSR_EL1"). */
-#define SPSR_SS (1ull << 21)
-#define SPSR_IL (1ull << 20)
-
-uint64_t cpu_pstate_get(const struct cpu *cpu)
-{
-	return (uint64_t)cpu->nzcv | (cpu->ss ? SPSR_SS : 0) | (cpu->il ? SPSR_IL : 0) | cpu->daif |
-	       ((uint64_t)cpu->el << 2) | cpu->spsel;
-}
-
-void cpu_pstate_set(struct cpu *cpu, uint64_t spsr)
-{
-	cpu->nzcv = (uint32_t)spsr & 0xf0000000u;
-	cpu->daif = (uint32_t)spsr & 0x3c0u;
-	cpu->ss = (spsr & SPSR_SS) != 0;
-	cpu->il = (spsr & SPSR_IL) != 0;
-	cpu_set_el_spsel(cpu, (spsr >> 2) & 3, spsr & 1);
-}
-
 static void cpu_retire_page(struct cpu *cpu, uint64_t idx)
 {
 	struct dpage *dp = cpu->dcache[idx];
@@ -151,20 +133,26 @@ void cpu_code_written(struct cpu *cpu, uint64_t pa)
 }
 
 /*
- * The decoded page for RAM page idx, created empty (entries decode lazily).
- * Write-TLB entries for it are dropped so that stores to it take the slow
- * path, which calls cpu_code_written().
+ * A decoded page for RAM page idx (cpu_dpage found none), created undecoded: each slot holds its
+ * word and decodes when it first runs. Write-TLB entries for it are dropped
+ * so that stores to it take the slow path, which calls cpu_code_written().
  */
-struct dpage *cpu_dpage(struct cpu *cpu, uint64_t idx)
+struct dpage *cpu_dpage_new(struct cpu *cpu, uint64_t idx)
 {
-	struct dpage *dp = cpu->dcache[idx];
-	if (likely(dp != NULL))
-		return dp;
+	struct dpage *dp;
 	if (cpu->dcache_live >= DCACHE_MAX_LIVE)
 		cpu_dcache_flush(cpu);
-	dp = calloc(1, sizeof(*dp));
+	dp = malloc(sizeof(*dp));
 	if (!dp)
 		return NULL;
+	const uint8_t *words = cpu->bus.ram + (idx << PAGE_SHIFT);
+	for (unsigned i = 0; i < INSNS_PER_PAGE; i++) {
+		uint32_t w;
+		memcpy(&w, words + 4 * i, 4);
+		dp->insn[i] = (struct insn){.exec = exec_decode_lazily, .raw = w};
+	}
+	dp->insn[INSNS_PER_PAGE] = (struct insn){.exec = exec_page_end};
+	dp->next_retired = NULL;
 	cpu->dcache[idx] = dp;
 	cpu->dcache_live++;
 	cpu_tlb_drop_writes(cpu);

@@ -65,9 +65,14 @@ struct tlb_context {
 #define TLB_NO_ASID 0x10000u
 #define TLB_NO_VMID 0x10000u
 
-/* Decoded instructions of one 4 KiB physical page. */
+/*
+ * Decoded instructions of one 4 KiB physical page, and a sentinel after the
+ * last that sends the run loop to fetch the next page (so sequential code
+ * needs no page-end test). A slot not yet run holds its word in raw and the
+ * handler exec_decode_lazily (cpu/run.c), which decodes it in place.
+ */
 struct dpage {
-	struct insn insn[INSNS_PER_PAGE];
+	struct insn insn[INSNS_PER_PAGE + 1];
 	struct dpage *next_retired;
 };
 
@@ -208,10 +213,6 @@ int cpu_step(struct cpu *cpu);
  */
 void cpu_request_stop(struct cpu *cpu);
 
-/* PSTATE in SPSR_ELx layout (Arm ARM C5.2.18? "SPSR_EL1") and back. */
-uint64_t cpu_pstate_get(const struct cpu *cpu);
-void cpu_pstate_set(struct cpu *cpu, uint64_t spsr);
-
 /* The system counter: one tick per retired instruction plus time spent waiting. */
 static inline uint64_t cpu_counter(const struct cpu *cpu)
 {
@@ -226,6 +227,25 @@ static inline void cpu_set_el_spsel(struct cpu *cpu, unsigned el, unsigned spsel
 	cpu->sp_idx = (uint8_t)(spsel ? el : 0);
 }
 
+/* PSTATE in SPSR_ELx layout (Arm ARM C5.2.18? "SPSR_EL1") and back. */
+#define SPSR_SS (1ull << 21)
+#define SPSR_IL (1ull << 20)
+
+static inline uint64_t cpu_pstate_get(const struct cpu *cpu)
+{
+	return (uint64_t)cpu->nzcv | (cpu->ss ? SPSR_SS : 0) | (cpu->il ? SPSR_IL : 0) | cpu->daif |
+	       ((uint64_t)cpu->el << 2) | cpu->spsel;
+}
+
+static inline void cpu_pstate_set(struct cpu *cpu, uint64_t spsr)
+{
+	cpu->nzcv = (uint32_t)spsr & 0xf0000000u;
+	cpu->daif = (uint32_t)spsr & 0x3c0u;
+	cpu->ss = (spsr & SPSR_SS) != 0;
+	cpu->il = (spsr & SPSR_IL) != 0;
+	cpu_set_el_spsel(cpu, (spsr >> 2) & 3, spsr & 1);
+}
+
 /* Forget every soft-TLB entry (translation or permissions changed). */
 void cpu_tlb_flush(struct cpu *cpu);
 /* Forget every write entry: a page just got decoded code (stores must see it). */
@@ -237,7 +257,12 @@ void cpu_code_written(struct cpu *cpu, uint64_t pa);
 
 /* Internal to cpu/: the decoded page for RAM page idx (NULL: out of memory),
  * and freeing of retired pages once no handler can be running from them. */
-struct dpage *cpu_dpage(struct cpu *cpu, uint64_t idx);
+struct dpage *cpu_dpage_new(struct cpu *cpu, uint64_t idx);
+static inline struct dpage *cpu_dpage(struct cpu *cpu, uint64_t idx)
+{
+	struct dpage *dp = cpu->dcache[idx];
+	return likely(dp != NULL) ? dp : cpu_dpage_new(cpu, idx);
+}
 void cpu_free_retired_pages(struct cpu *cpu);
 
 /* EL2Enabled() (Arm ARM J1 shared/functions/system/EL2Enabled): EL2 exists and,
@@ -308,10 +333,9 @@ static inline void xsp_write(struct cpu *cpu, unsigned n, uint64_t v)
 #define DAIF_I (1u << 7)
 #define DAIF_F (1u << 6)
 
-/* ConditionHolds() (Arm ARM J1, shared/functions/system/ConditionHolds). */
-static inline bool cond_holds(const struct cpu *cpu, unsigned cond)
+/* ConditionHolds() (Arm ARM J1, shared/functions/system/ConditionHolds) for flags nzcv. */
+static inline bool cond_holds_nzcv(uint32_t f, unsigned cond)
 {
-	uint32_t f = cpu->nzcv;
 	bool n = f & NZCV_N, z = f & NZCV_Z, c = f & NZCV_C, v = f & NZCV_V;
 	bool r;
 	switch (cond >> 1) {
@@ -327,6 +351,30 @@ static inline bool cond_holds(const struct cpu *cpu, unsigned cond)
 	if ((cond & 1) && cond != 15)
 		r = !r;
 	return r;
+}
+
+static inline bool cond_holds(const struct cpu *cpu, unsigned cond)
+{
+	return cond_holds_nzcv(cpu->nzcv, cond);
+}
+
+/*
+ * A condition as a truth table over the 16 values of NZCV: bit k says
+ * whether it holds when NZCV == k. Decoding builds it once; a conditional
+ * instruction then tests one bit (cond_mask_holds).
+ */
+static inline uint16_t cond_mask(unsigned cond)
+{
+	uint16_t mask = 0;
+	for (uint32_t k = 0; k < 16; k++)
+		if (cond_holds_nzcv(k << 28, cond))
+			mask |= (uint16_t)(1u << k);
+	return mask;
+}
+
+static inline bool cond_mask_holds(const struct cpu *cpu, uint64_t mask)
+{
+	return (mask >> (cpu->nzcv >> 28)) & 1;
 }
 
 #endif

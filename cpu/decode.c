@@ -101,17 +101,34 @@ const struct decode_row *decode_find(uint32_t raw)
 	return NULL;
 }
 
+/* The row's handler goes in first: a fill may replace it with one specialised to its operands. */
 void decode(struct insn *in, uint32_t raw)
 {
-	*in = (struct insn){.raw = raw};
 	const struct decode_row *r = decode_find(raw);
+	*in = (struct insn){.raw = raw, .exec = r ? r->exec : exec_undefined};
 	if (r) {
 		r->fill(in, raw);
 		in->raw = raw;
-		in->exec = r->exec;
-	} else {
-		*in = (struct insn){.raw = raw, .exec = exec_undefined};
 	}
+}
+
+/*
+ * The handler of a decode-cache slot that has not run yet: decode the word
+ * kept in raw, in place, then run it. The slot belongs to a heap page of the
+ * decode cache, so writing through the const pointer is sound.
+ */
+int exec_decode_lazily(struct cpu *cpu, const struct insn *in)
+{
+	struct insn *slot = (struct insn *)(uintptr_t)in;
+	decode(slot, slot->raw);
+	return slot->exec(cpu, slot);
+}
+
+int exec_page_end(struct cpu *cpu, const struct insn *in)
+{
+	(void)cpu;
+	(void)in;
+	return EXEC_PAGE_END;
 }
 
 bool decode_fill_raw(struct insn *in, uint32_t raw)

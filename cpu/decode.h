@@ -44,6 +44,11 @@ const struct decode_row *decode_find(uint32_t raw);
 /* Fill function for rows whose handler reads only in->raw. */
 bool decode_fill_raw(struct insn *in, uint32_t raw);
 
+/* Decode-cache slots (cpu/cpu.h struct dpage): a word not decoded yet, and
+ * the sentinel after a page's last instruction. */
+int exec_decode_lazily(struct cpu *cpu, const struct insn *in);
+int exec_page_end(struct cpu *cpu, const struct insn *in);
+
 /* Handlers shared by all classes. */
 int exec_undefined(struct cpu *cpu, const struct insn *in);
 /* Allocated but not implemented yet: reported once per encoding, then UNDEFINED. */

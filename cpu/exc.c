@@ -119,8 +119,10 @@ static void exc_check_progress(struct cpu *cpu, const struct exc *e, unsigned fr
 	bool repeat =
 	        cpu->icount == cpu->last_exc_icount || (in_vectors && e->esr == cpu->last_exc_esr);
 	cpu->stuck_count = repeat ? cpu->stuck_count + 1 : 0;
-	if (cpu->stuck_count >= EXC_STUCK_LIMIT)
+	if (cpu->stuck_count >= EXC_STUCK_LIMIT) {
 		cpu->stop = STOP_STUCK;
+		cpu->slice_end = 0;
+	}
 	cpu->last_exc_icount = cpu->icount;
 	cpu->last_exc_esr = e->esr;
 }

@@ -13,6 +13,7 @@
  * docs/unpredictable.md.
  */
 #include "exec_atomic.h"
+#include "ldst.h"
 
 #include "decode.h"
 #include "mem.h"

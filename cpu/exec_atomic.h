@@ -22,14 +22,8 @@
 #define LS_SIGNED 4u /* sign-extend the loaded value */
 #define LS_X      8u /* regsize 64: the destination is an X register */
 
-/* exec_ldst.c */
+/* exec_ldst.c (the shared addressing and data helpers: ldst.h) */
 
-/* Rn|SP as a base address, with CheckSPAlignment() when Rn is SP. */
-int ldst_base(struct cpu *cpu, unsigned n, uint64_t *base);
-/* X[t] = extend(Mem[address]); returns 0 or EXEC_EXC. */
-int ldst_load(struct cpu *cpu, const struct insn *in, uint64_t address);
-/* Mem[address] = X[t]; returns 0 or EXEC_EXC. */
-int ldst_store(struct cpu *cpu, const struct insn *in, uint64_t address);
 /* rd, rn, sf and LS_SIGNED/LS_X from size:opc. */
 void ldst_fill_size_opc(struct insn *in, uint32_t raw);
 

@@ -1,7 +1,8 @@
 /*
  * Branches (Arm ARM C4.1.65? "Branches, Exception Generating and System
  * instructions": conditional, compare and test, unconditional immediate and
- * register, and ERET). Handlers write cpu->pc and return EXEC_BRANCH.
+ * register, and ERET). Handlers write cpu->pc and return EXEC_BRANCH (ERET,
+ * which changes the EL: EXEC_JUMP).
  */
 #include "cpu.h"
 #include "decode.h"
@@ -36,17 +37,21 @@ static int branch_if(struct cpu *cpu, const struct insn *in, bool taken)
 	return EXEC_BRANCH;
 }
 
-/* B.cond: imm19 [23:5], cond [3:0]. BC.cond (bit 4) is FEAT_HBC: unallocated here. */
+/*
+ * B.cond: imm19 [23:5], cond [3:0]; imm2 = the condition's truth table
+ * (cond_mask). BC.cond (bit 4) is FEAT_HBC: unallocated here.
+ */
 bool fill_b_cond(struct insn *in, uint32_t raw)
 {
 	in->imm = sext64(bits32(raw, 23, 5), 19) * 4;
 	in->opt = (uint8_t)bits32(raw, 3, 0);
+	in->imm2 = cond_mask(in->opt);
 	return true;
 }
 
 int exec_b_cond(struct cpu *cpu, const struct insn *in)
 {
-	return branch_if(cpu, in, cond_holds(cpu, in->opt));
+	return branch_if(cpu, in, cond_mask_holds(cpu, in->imm2));
 }
 
 /* CBZ, CBNZ: sf [31], op [24], imm19 [23:5], Rt [4:0] */
@@ -112,5 +117,5 @@ int exec_eret(struct cpu *cpu, const struct insn *in)
 	if (cpu->el == 0)
 		return exc_raise_undef(cpu);
 	exc_return(cpu);
-	return EXEC_BRANCH;
+	return EXEC_JUMP;
 }

@@ -42,13 +42,16 @@ static bool fill_rrr(struct insn *in, uint32_t raw)
 
 /* ---- Logical and add/subtract (shifted register) (C6.2 AND ... SUBS (shifted register)) ---- */
 
+static void dp_specialise(struct insn *in);
+
 static bool fill_shifted(struct insn *in, uint32_t raw)
 {
 	fill_rd_rn_rm(in, raw);
 	in->opt = (uint8_t)bits32(raw, 23, 22);
 	in->amt = (uint8_t)bits32(raw, 15, 10);
 	in->flags = (uint8_t)bit32(raw, 21); /* logical: N, "invert" */
-	return in->sf || in->amt < 32;       /* sf == '0' && imm6<5> == '1': UNDEFINED */
+	dp_specialise(in);
+	return in->sf || in->amt < 32; /* sf == '0' && imm6<5> == '1': UNDEFINED */
 }
 
 static bool fill_addsub_shifted(struct insn *in, uint32_t raw)
@@ -64,55 +67,103 @@ static uint64_t operand2_shifted(const struct cpu *cpu, const struct insn *in)
 	return in->flags & FLAG_INVERT ? alu_trunc(~op2, in->sf) : op2;
 }
 
-/* AND, BIC */
-static int exec_and_reg(struct cpu *cpu, const struct insn *in)
+/*
+ * The bodies, given operand2 and the datasize. ANDS, BICS set
+ * PSTATE.<N,Z,C,V> = result<datasize-1>:IsZeroBit(result):'00'; add/subtract
+ * (shifted register) reads XZR, not SP, for register 31.
+ */
+static inline int dp_and(struct cpu *cpu, const struct insn *in, uint64_t op2, unsigned sf)
 {
-	x_write_sf(cpu, in->rd, x_read(cpu, in->rn) & operand2_shifted(cpu, in), in->sf);
+	x_write_sf(cpu, in->rd, x_read(cpu, in->rn) & op2, sf);
 	return EXEC_NEXT;
 }
 
-/* ORR, ORN */
-static int exec_orr_reg(struct cpu *cpu, const struct insn *in)
+static inline int dp_orr(struct cpu *cpu, const struct insn *in, uint64_t op2, unsigned sf)
 {
-	x_write_sf(cpu, in->rd, x_read(cpu, in->rn) | operand2_shifted(cpu, in), in->sf);
+	x_write_sf(cpu, in->rd, x_read(cpu, in->rn) | op2, sf);
 	return EXEC_NEXT;
 }
 
-/* EOR, EON */
-static int exec_eor_reg(struct cpu *cpu, const struct insn *in)
+static inline int dp_eor(struct cpu *cpu, const struct insn *in, uint64_t op2, unsigned sf)
 {
-	x_write_sf(cpu, in->rd, x_read(cpu, in->rn) ^ operand2_shifted(cpu, in), in->sf);
+	x_write_sf(cpu, in->rd, x_read(cpu, in->rn) ^ op2, sf);
 	return EXEC_NEXT;
 }
 
-/* ANDS, BICS: PSTATE.<N,Z,C,V> = result<datasize-1>:IsZeroBit(result):'00' */
-static int exec_ands_reg(struct cpu *cpu, const struct insn *in)
+static inline int dp_ands(struct cpu *cpu, const struct insn *in, uint64_t op2, unsigned sf)
 {
-	uint64_t result = alu_trunc(x_read(cpu, in->rn) & operand2_shifted(cpu, in), in->sf);
+	uint64_t result = alu_trunc(x_read(cpu, in->rn) & op2, sf);
 	x_write(cpu, in->rd, result);
-	cpu->nzcv = alu_nz(result, in->sf);
+	cpu->nzcv = alu_nz(result, sf);
 	return EXEC_NEXT;
 }
 
-/* Shifted-register add/subtract: Rn and Rd are XZR for register 31. */
-static int exec_add_sreg(struct cpu *cpu, const struct insn *in)
+static inline int dp_add(struct cpu *cpu, const struct insn *in, uint64_t op2, unsigned sf)
 {
-	return alu_addsub(cpu, in, operand2_shifted(cpu, in), 0, false, FORM_XZR);
+	return alu_addsub_sf(cpu, in, op2, 0, false, FORM_XZR, sf);
 }
 
-static int exec_adds_sreg(struct cpu *cpu, const struct insn *in)
+static inline int dp_adds(struct cpu *cpu, const struct insn *in, uint64_t op2, unsigned sf)
 {
-	return alu_addsub(cpu, in, operand2_shifted(cpu, in), 0, true, FORM_XZR);
+	return alu_addsub_sf(cpu, in, op2, 0, true, FORM_XZR, sf);
 }
 
-static int exec_sub_sreg(struct cpu *cpu, const struct insn *in)
+static inline int dp_sub(struct cpu *cpu, const struct insn *in, uint64_t op2, unsigned sf)
 {
-	return alu_addsub(cpu, in, ~operand2_shifted(cpu, in), 1, false, FORM_XZR);
+	return alu_addsub_sf(cpu, in, ~op2, 1, false, FORM_XZR, sf);
 }
 
-static int exec_subs_sreg(struct cpu *cpu, const struct insn *in)
+static inline int dp_subs(struct cpu *cpu, const struct insn *in, uint64_t op2, unsigned sf)
 {
-	return alu_addsub(cpu, in, ~operand2_shifted(cpu, in), 1, true, FORM_XZR);
+	return alu_addsub_sf(cpu, in, ~op2, 1, true, FORM_XZR, sf);
+}
+
+/*
+ * Each body three ways: the general handler (any shift, inversion, size)
+ * and, for LSL #0 without inversion (MOV, CMP, ADD Xd, Xn, Xm: most of
+ * them), one handler per datasize with nothing left to decide at run time.
+ */
+#define DP_SHIFTED(op)                                                      \
+	static int exec_##op##_reg(struct cpu *cpu, const struct insn *in)  \
+	{                                                                   \
+		return dp_##op(cpu, in, operand2_shifted(cpu, in), in->sf); \
+	}                                                                   \
+	static int exec_##op##_w(struct cpu *cpu, const struct insn *in)    \
+	{                                                                   \
+		return dp_##op(cpu, in, x_read(cpu, in->rm), 0);            \
+	}                                                                   \
+	static int exec_##op##_x(struct cpu *cpu, const struct insn *in)    \
+	{                                                                   \
+		return dp_##op(cpu, in, x_read(cpu, in->rm), 1);            \
+	}
+DP_SHIFTED(and)  /* AND, BIC */
+DP_SHIFTED(orr)  /* ORR, ORN */
+DP_SHIFTED(eor)  /* EOR, EON */
+DP_SHIFTED(ands) /* ANDS, BICS */
+DP_SHIFTED(add)
+DP_SHIFTED(adds)
+DP_SHIFTED(sub)
+DP_SHIFTED(subs)
+
+static const struct {
+	exec_fn general, plain[2]; /* plain[sf] */
+} dp_plain[] = {
+        {exec_and_reg, {exec_and_w, exec_and_x}}, {exec_orr_reg, {exec_orr_w, exec_orr_x}},
+        {exec_eor_reg, {exec_eor_w, exec_eor_x}}, {exec_ands_reg, {exec_ands_w, exec_ands_x}},
+        {exec_add_reg, {exec_add_w, exec_add_x}}, {exec_adds_reg, {exec_adds_w, exec_adds_x}},
+        {exec_sub_reg, {exec_sub_w, exec_sub_x}}, {exec_subs_reg, {exec_subs_w, exec_subs_x}},
+};
+
+/* Pick the plain handler when the shift is LSL #0 (any type by 0 is the identity) and N is 0. */
+static void dp_specialise(struct insn *in)
+{
+	if (in->amt != 0 || (in->flags & FLAG_INVERT))
+		return;
+	for (size_t i = 0; i < sizeof(dp_plain) / sizeof(dp_plain[0]); i++)
+		if (dp_plain[i].general == in->exec) {
+			in->exec = dp_plain[i].plain[in->sf];
+			return;
+		}
 }
 
 /* ---- Add/subtract (extended register) (C6.2 ADD ... SUBS (extended register)) ---- */
@@ -458,10 +509,10 @@ struct decode_row decode_dp_reg[] = {
 	{.pattern = "s 11 01010 hh 0 mmmmm iiiiii nnnnn ddddd",       .name = "ANDS (shifted register)", .fill = fill_shifted,        .exec = exec_ands_reg},
 	{.pattern = "s 11 01010 hh 1 mmmmm iiiiii nnnnn ddddd",       .name = "BICS (shifted register)", .fill = fill_shifted,        .exec = exec_ands_reg},
 	/* Add/subtract (shifted register): sf op S 01011 shift 0 Rm imm6 Rn Rd */
-	{.pattern = "s 0 0 01011 hh 0 mmmmm iiiiii nnnnn ddddd",      .name = "ADD (shifted register)",  .fill = fill_addsub_shifted, .exec = exec_add_sreg},
-	{.pattern = "s 0 1 01011 hh 0 mmmmm iiiiii nnnnn ddddd",      .name = "ADDS (shifted register)", .fill = fill_addsub_shifted, .exec = exec_adds_sreg},
-	{.pattern = "s 1 0 01011 hh 0 mmmmm iiiiii nnnnn ddddd",      .name = "SUB (shifted register)",  .fill = fill_addsub_shifted, .exec = exec_sub_sreg},
-	{.pattern = "s 1 1 01011 hh 0 mmmmm iiiiii nnnnn ddddd",      .name = "SUBS (shifted register)", .fill = fill_addsub_shifted, .exec = exec_subs_sreg},
+	{.pattern = "s 0 0 01011 hh 0 mmmmm iiiiii nnnnn ddddd",      .name = "ADD (shifted register)",  .fill = fill_addsub_shifted, .exec = exec_add_reg},
+	{.pattern = "s 0 1 01011 hh 0 mmmmm iiiiii nnnnn ddddd",      .name = "ADDS (shifted register)", .fill = fill_addsub_shifted, .exec = exec_adds_reg},
+	{.pattern = "s 1 0 01011 hh 0 mmmmm iiiiii nnnnn ddddd",      .name = "SUB (shifted register)",  .fill = fill_addsub_shifted, .exec = exec_sub_reg},
+	{.pattern = "s 1 1 01011 hh 0 mmmmm iiiiii nnnnn ddddd",      .name = "SUBS (shifted register)", .fill = fill_addsub_shifted, .exec = exec_subs_reg},
 	/* Add/subtract (extended register): sf op S 01011 opt 1 Rm option imm3 Rn Rd; opt != 00 unallocated */
 	{.pattern = "s 0 0 01011 00 1 mmmmm ooo iii nnnnn ddddd",     .name = "ADD (extended register)", .fill = fill_addsub_ext,     .exec = exec_add_ext},
 	{.pattern = "s 0 1 01011 00 1 mmmmm ooo iii nnnnn ddddd",     .name = "ADDS (extended register)",.fill = fill_addsub_ext,     .exec = exec_adds_ext},

@@ -14,53 +14,10 @@
 #include "cpu.h"
 #include "decode.h"
 #include "exec_atomic.h"
+#include "ldst.h"
 #include "mem.h"
 
 /* ---- shared addressing and data helpers (Arm ARM C6.2, "Shared pseudocode") ---- */
-
-/* if n == 31 then CheckSPAlignment(); address = SP[] else address = X[n] */
-int ldst_base(struct cpu *cpu, unsigned n, uint64_t *base)
-{
-	uint64_t b = xsp_read(cpu, n);
-	if (n == 31) {
-		int st = mem_check_sp(cpu, b);
-		if (st)
-			return st;
-	}
-	*base = b;
-	return 0;
-}
-
-/* data = Mem[address]; X[t] = ZeroExtend or SignExtend(data, regsize) */
-/*
- * The ISV syndrome fields of a single general-purpose register access
- * without writeback (mem.h MEMF_ISV): a stage-2 abort reports them.
- */
-static unsigned ldst_isv(const struct insn *in)
-{
-	if (in->flags & LS_WBACK)
-		return 0;
-	return MEMF_ISV | ((unsigned)in->rd << MEMF_SRT_SHIFT) |
-	       ((in->flags & LS_SIGNED) ? MEMF_SSE : 0) | ((in->flags & LS_X) ? MEMF_SF : 0);
-}
-
-int ldst_load(struct cpu *cpu, const struct insn *in, uint64_t address)
-{
-	uint64_t data;
-	int st = mem_read(cpu, address, 1u << in->sf, &data, in->opt | ldst_isv(in));
-	if (st)
-		return st;
-	if (in->flags & LS_SIGNED)
-		data = (uint64_t)sext64(data, 8u << in->sf);
-	x_write_sf(cpu, in->rd, data, in->flags & LS_X);
-	return 0;
-}
-
-/* Mem[address] = X[t]<datasize-1:0> */
-int ldst_store(struct cpu *cpu, const struct insn *in, uint64_t address)
-{
-	return mem_write(cpu, address, 1u << in->sf, x_read(cpu, in->rd), in->opt | ldst_isv(in));
-}
 
 /* The address of an immediate form: post-index accesses the base itself. */
 static uint64_t ldst_address(const struct insn *in, uint64_t base)
@@ -118,6 +75,9 @@ static void ldst_fill_wb_overlap(struct insn *in, bool load, bool pair)
 		in->flags &= (uint8_t)~LS_WBACK;
 }
 
+/* Picks a handler specialised to the form, where there is one (below). */
+static void ldst_specialise(struct insn *in);
+
 /* Unscaled, post-index, unprivileged and pre-index: simm9 with idx = bits[11:10]. */
 static bool fill_imm9(struct insn *in, uint32_t raw)
 {
@@ -128,6 +88,7 @@ static bool fill_imm9(struct insn *in, uint32_t raw)
 	in->opt = idx == 2 ? MEMF_UNPRIV : 0;
 	in->imm = sext64(bits32(raw, 20, 12), 9);
 	ldst_fill_wb_overlap(in, bits32(raw, 23, 22) != 0, false);
+	ldst_specialise(in);
 	return true;
 }
 
@@ -136,6 +97,7 @@ static bool fill_uimm12(struct insn *in, uint32_t raw)
 {
 	ldst_fill_size_opc(in, raw);
 	in->imm = (int64_t)bits32(raw, 21, 10) << in->sf;
+	ldst_specialise(in);
 	return true;
 }
 
@@ -190,6 +152,7 @@ static bool fill_pair(struct insn *in, uint32_t raw)
 	if (load && in->rd == in->ra)
 		return false;
 	ldst_fill_wb_overlap(in, load, true);
+	ldst_specialise(in);
 	return true;
 }
 
@@ -277,6 +240,43 @@ static int exec_str_imm(struct cpu *cpu, const struct insn *in)
 	return EXEC_NEXT;
 }
 
+/*
+ * The most common loads and stores -- LDR/STR (unsigned offset), LDUR/STUR:
+ * address = base + imm, no writeback, zero-extending, an ordinary access --
+ * one handler per size, with nothing left to decide at run time.
+ */
+static inline int ldst_offset_load(struct cpu *cpu, const struct insn *in, unsigned sf)
+{
+	uint64_t base;
+	int st = ldst_base(cpu, in->rn, &base);
+	if (!st)
+		st = ldst_load_as(cpu, in, base + (uint64_t)in->imm, sf, sf == 3 ? LS_X : 0);
+	return st ? st : EXEC_NEXT;
+}
+
+static inline int ldst_offset_store(struct cpu *cpu, const struct insn *in, unsigned sf)
+{
+	uint64_t base;
+	int st = ldst_base(cpu, in->rn, &base);
+	if (!st)
+		st = ldst_store_as(cpu, in, base + (uint64_t)in->imm, sf);
+	return st ? st : EXEC_NEXT;
+}
+
+#define LDST_OFFSET(sf)                                                         \
+	static int exec_ldr_offset_##sf(struct cpu *cpu, const struct insn *in) \
+	{                                                                       \
+		return ldst_offset_load(cpu, in, sf);                           \
+	}                                                                       \
+	static int exec_str_offset_##sf(struct cpu *cpu, const struct insn *in) \
+	{                                                                       \
+		return ldst_offset_store(cpu, in, sf);                          \
+	}
+LDST_OFFSET(0)
+LDST_OFFSET(1)
+LDST_OFFSET(2)
+LDST_OFFSET(3)
+
 /* LDR* (register): address = X[n]|SP + ExtendReg(m, extend_type, shift) */
 static int exec_ldr_reg(struct cpu *cpu, const struct insn *in)
 {
@@ -304,10 +304,14 @@ static int exec_ldr_lit(struct cpu *cpu, const struct insn *in)
 	return st ? st : EXEC_NEXT;
 }
 
-/* LDP, LDNP, LDPSW: both elements are read before either register is written. */
-static int exec_ldp(struct cpu *cpu, const struct insn *in)
+/*
+ * LDP, LDNP, LDPSW: both elements are read before either register is
+ * written. The element size (log2: 2 or 3) is a parameter so that each
+ * size gets its own handler (fill_pair picks it).
+ */
+static inline int ldst_pair_load(struct cpu *cpu, const struct insn *in, unsigned sf)
 {
-	unsigned size = 1u << in->sf;
+	unsigned size = 1u << sf;
 	uint64_t base, d1, d2;
 	int st = ldst_base(cpu, in->rn, &base);
 	if (!st)
@@ -327,9 +331,9 @@ static int exec_ldp(struct cpu *cpu, const struct insn *in)
 }
 
 /* STP, STNP: Mem[address] = X[t]; Mem[address + dbytes] = X[t2] */
-static int exec_stp(struct cpu *cpu, const struct insn *in)
+static inline int ldst_pair_store(struct cpu *cpu, const struct insn *in, unsigned sf)
 {
-	unsigned size = 1u << in->sf;
+	unsigned size = 1u << sf;
 	uint64_t base;
 	int st = ldst_base(cpu, in->rn, &base);
 	if (!st)
@@ -340,6 +344,56 @@ static int exec_stp(struct cpu *cpu, const struct insn *in)
 		return st;
 	ldst_writeback(cpu, in, base);
 	return EXEC_NEXT;
+}
+
+static int exec_ldp(struct cpu *cpu, const struct insn *in)
+{
+	return ldst_pair_load(cpu, in, in->sf);
+}
+
+static int exec_stp(struct cpu *cpu, const struct insn *in)
+{
+	return ldst_pair_store(cpu, in, in->sf);
+}
+
+static int exec_ldp_w(struct cpu *cpu, const struct insn *in)
+{
+	return ldst_pair_load(cpu, in, 2);
+}
+
+static int exec_ldp_x(struct cpu *cpu, const struct insn *in)
+{
+	return ldst_pair_load(cpu, in, 3);
+}
+
+static int exec_stp_w(struct cpu *cpu, const struct insn *in)
+{
+	return ldst_pair_store(cpu, in, 2);
+}
+
+static int exec_stp_x(struct cpu *cpu, const struct insn *in)
+{
+	return ldst_pair_store(cpu, in, 3);
+}
+
+static void ldst_specialise(struct insn *in)
+{
+	static const exec_fn load[4] = {exec_ldr_offset_0, exec_ldr_offset_1, exec_ldr_offset_2,
+	                                exec_ldr_offset_3};
+	static const exec_fn store[4] = {exec_str_offset_0, exec_str_offset_1, exec_str_offset_2,
+	                                 exec_str_offset_3};
+	if (in->exec == exec_ldp || in->exec == exec_stp) {
+		bool x = in->sf == 3;
+		in->exec = in->exec == exec_ldp ? (x ? exec_ldp_x : exec_ldp_w)
+		                                : (x ? exec_stp_x : exec_stp_w);
+		return;
+	}
+	if ((in->flags & (LS_WBACK | LS_POST | LS_SIGNED)) || in->opt != 0)
+		return;
+	if (in->exec == exec_ldr_imm)
+		in->exec = load[in->sf];
+	else if (in->exec == exec_str_imm)
+		in->exec = store[in->sf];
 }
 
 /* PRFM (all forms), PRFUM: a hint; el2sim has no caches to prefetch into. */

@@ -20,7 +20,10 @@
 #include "tlb.h"
 #include "traps.h"
 
-/* MRS, MSR (register), SYS: imm = the 16-bit encoding op0:op1:CRn:CRm:op2, imm2 = its id. */
+/*
+ * MRS, MSR (register), SYS: imm = the 16-bit encoding op0:op1:CRn:CRm:op2,
+ * imm2 = its id, amt = the lowest EL that may access it (sysreg_min_el).
+ */
 bool fill_sys(struct insn *in, uint32_t raw)
 {
 	unsigned op0 = bit32(raw, 20) ? 2 + bit32(raw, 19) : 1;
@@ -28,6 +31,7 @@ bool fill_sys(struct insn *in, uint32_t raw)
 	                             bits32(raw, 11, 8), bits32(raw, 7, 5));
 	in->imm = enc;
 	in->imm2 = sysreg_lookup(enc);
+	in->amt = (uint8_t)sysreg_min_el(enc);
 	in->rd = (uint8_t)bits32(raw, 4, 0);
 	return true;
 }
@@ -56,9 +60,11 @@ static struct trap_ctx sys_trap_ctx(const struct cpu *cpu, bool is_read)
 
 int sysreg_trap(struct cpu *cpu, const struct insn *in, uint64_t groups, bool is_read)
 {
+	if (likely(groups == 0))
+		return 0;
 	struct trap_ctx c = sys_trap_ctx(cpu, is_read);
 	struct trap_verdict v;
-	if (likely(groups == 0) || !sysreg_route(&c, groups, &v))
+	if (!sysreg_route(&c, groups, &v))
 		return 0;
 	uint64_t esr = v.ec == EC_SYS64      ? sys_syndrome(in)
 	               : v.ec == EC_FP_ASIMD ? syn_fp_access()
@@ -89,7 +95,7 @@ static int sysreg_check(struct cpu *cpu, const struct insn *in, bool is_read)
 	enum sysreg_id id = (enum sysreg_id)in->imm2;
 	const struct sysreg_info *r = &sysreg_table[id];
 	uint16_t enc = (uint16_t)in->imm;
-	unsigned min_el = sysreg_min_el(enc);
+	unsigned min_el = in->amt;
 	if (id == SR_NONE) {
 		if (sys_tidcp(cpu, enc))
 			return exc_raise_sync(cpu, 2, sys_syndrome(in), "HCR_EL2.TIDCP");

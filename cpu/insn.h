@@ -16,11 +16,13 @@ struct insn;
 /* What a handler tells the run loop. */
 enum exec_status {
 	EXEC_NEXT = 0, /* retired; the loop advances PC by 4 */
-	EXEC_BRANCH,   /* retired; the handler wrote cpu->pc */
+	EXEC_BRANCH,   /* retired; the handler wrote cpu->pc (same EL and translation) */
+	EXEC_JUMP,     /* retired; cpu->pc written and the EL may have changed (ERET) */
 	EXEC_EXC,      /* not retired; take cpu->exc (a fault: UNDEFINED, abort, ...) */
 	EXEC_CALL,     /* retired, then take cpu->exc (SVC, HVC, SMC: the call itself retires) */
 	EXEC_STOP,     /* retired; leave the run loop (cpu->stop says why) */
 	EXEC_WAIT,     /* retired (WFI/WFE); the PE waits for a wake-up event (cpu->wait) */
+	EXEC_PAGE_END, /* nothing ran: the page's sentinel slot; fetch the next page */
 };
 
 typedef int (*exec_fn)(struct cpu *cpu, const struct insn *in);

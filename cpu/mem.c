@@ -53,10 +53,10 @@ int mem_check_align(struct cpu *cpu, uint64_t va, unsigned align, bool is_write)
 	return mem_fault_alignment(cpu, va, is_write);
 }
 
-int mem_check_sp(struct cpu *cpu, uint64_t sp)
+int mem_check_sp_slow(struct cpu *cpu, uint64_t sp)
 {
 	uint64_t enable = cpu->el == 0 ? SCTLR_SA0 : SCTLR_SA;
-	if (likely((sp & 15) == 0 || !(mem_sctlr(cpu) & enable)))
+	if ((sp & 15) == 0 || !(mem_sctlr(cpu) & enable))
 		return 0;
 	return exc_raise_sync(cpu, exc_sync_default_el(cpu), syn_sp_align(),
 	                      cpu->el == 0 ? "SCTLR_EL1.SA0" : "SCTLR_ELx.SA");
@@ -108,24 +108,38 @@ static uint32_t mem_isv_syndrome(unsigned size, unsigned flags)
 }
 
 /*
+ * Where a translation fault goes (AArch64.DataAbort, AArch64.InstructionAbort):
+ * an External abort on a walk to EL3 under SCR_EL3.EA; otherwise any fault of
+ * stage 2, External aborts on its own walk included (S2Translate marks them
+ * secondstage), to EL2; the rest as External aborts or stage-1 faults are.
+ */
+static unsigned mem_translation_abort_el(struct cpu *cpu, const struct mmu_result *r,
+                                         const char **cause)
+{
+	unsigned el = 0;
+	if (mem_fsc_is_walk_sea(r->fsc))
+		el = exc_external_abort_el(cpu, cause);
+	if (el == 3 || (el && !r->stage2))
+		return el;
+	if (r->stage2) {
+		*cause = "stage 2 (HCR_EL2.VM)";
+		return 2;
+	}
+	*cause = "stage 1";
+	return exc_sync_default_el(cpu);
+}
+
+/*
  * Raise the abort for a failed translation: a stage-2 fault goes to EL2
- * with HPFAR_EL2 = the faulting IPA [47:12] in bits [39:4]; an External
- * abort on a walk is routed as External aborts are; a stage-1 fault goes
- * to the usual target. S1PTW reports a stage-2 fault on a stage-1 walk,
- * whose accesses are reads (WnR 0).
+ * with HPFAR_EL2 = the faulting IPA [47:12] in bits [39:4]. S1PTW reports a
+ * stage-2 fault on a stage-1 walk, whose accesses are reads (WnR 0).
  */
 static int mem_translation_abort(struct cpu *cpu, uint64_t va, unsigned access, unsigned size,
                                  unsigned flags, const struct mmu_result *r)
 {
 	bool fetch = (access & 3) == MMU_FETCH, write = (access & 3) == MMU_WRITE;
-	const char *cause = r->stage2 ? "stage 2 (HCR_EL2.VM)" : "stage 1";
-	unsigned el;
-	if (mem_fsc_is_walk_sea(r->fsc))
-		el = exc_external_abort_el(cpu, &cause);
-	else if (r->stage2)
-		el = 2;
-	else
-		el = exc_sync_default_el(cpu);
+	const char *cause;
+	unsigned el = mem_translation_abort_el(cpu, r, &cause);
 	if (r->stage2)
 		cpu->sr[SR_HPFAR_EL2] = (r->ipa >> 12) << 4;
 	uint32_t iss = r->fsc | (r->s1ptw ? 1u << 7 : 0);

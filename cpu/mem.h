@@ -68,16 +68,37 @@ static inline void mem_store_host(void *p, unsigned size, uint64_t v)
 	}
 }
 
+/*
+ * The soft TLB's one-compare fast path for a read of size (1, 2, 4 or 8)
+ * bytes at va: true with *val loaded (zero-extended), false on a miss.
+ */
+static inline bool mem_read_fast(struct cpu *cpu, uint64_t va, unsigned size, uint64_t *val)
+{
+	const struct tlb_entry *e =
+	        &cpu->tlb[cpu->el]->e[TLB_READ][(va >> PAGE_SHIFT) & (TLB_SIZE - 1)];
+	if (unlikely(e->tag != (va & (PAGE_MASK | (size - 1)))))
+		return false;
+	*val = mem_load_host((const void *)(uintptr_t)(va + e->addend), size);
+	return true;
+}
+
+/* The same for a write of the low size bytes of val. */
+static inline bool mem_write_fast(struct cpu *cpu, uint64_t va, unsigned size, uint64_t val)
+{
+	const struct tlb_entry *e =
+	        &cpu->tlb[cpu->el]->e[TLB_WRITE][(va >> PAGE_SHIFT) & (TLB_SIZE - 1)];
+	if (unlikely(e->tag != (va & (PAGE_MASK | (size - 1)))))
+		return false;
+	mem_store_host((void *)(uintptr_t)(va + e->addend), size, val);
+	return true;
+}
+
 /* Read size (1, 2, 4 or 8) bytes at va, zero-extended into *val. */
 static inline int mem_read(struct cpu *cpu, uint64_t va, unsigned size, uint64_t *val,
                            unsigned flags)
 {
-	const struct tlb_entry *e =
-	        &cpu->tlb[cpu->el]->e[TLB_READ][(va >> PAGE_SHIFT) & (TLB_SIZE - 1)];
-	if (likely(!(flags & MEMF_SLOW) && e->tag == (va & (PAGE_MASK | (size - 1))))) {
-		*val = mem_load_host((const void *)(uintptr_t)(va + e->addend), size);
+	if (likely(!(flags & MEMF_SLOW) && mem_read_fast(cpu, va, size, val)))
 		return 0;
-	}
 	return mem_read_slow(cpu, va, size, val, flags);
 }
 
@@ -85,12 +106,8 @@ static inline int mem_read(struct cpu *cpu, uint64_t va, unsigned size, uint64_t
 static inline int mem_write(struct cpu *cpu, uint64_t va, unsigned size, uint64_t val,
                             unsigned flags)
 {
-	const struct tlb_entry *e =
-	        &cpu->tlb[cpu->el]->e[TLB_WRITE][(va >> PAGE_SHIFT) & (TLB_SIZE - 1)];
-	if (likely(!(flags & MEMF_SLOW) && e->tag == (va & (PAGE_MASK | (size - 1))))) {
-		mem_store_host((void *)(uintptr_t)(va + e->addend), size, val);
+	if (likely(!(flags & MEMF_SLOW) && mem_write_fast(cpu, va, size, val)))
 		return 0;
-	}
 	return mem_write_slow(cpu, va, size, val, flags);
 }
 
@@ -108,9 +125,15 @@ int mem_fault_alignment(struct cpu *cpu, uint64_t va, bool is_write);
  * The SP alignment check (Arm ARM D1.3.10? "SP alignment checking"): when
  * SCTLR_ELx.SA (SA0 at EL0) is 1, a load or store whose base register is SP
  * faults unless SP is 16-byte aligned. Call with the base value when Rn is 31;
- * returns 0 or EXEC_EXC.
+ * returns 0 or EXEC_EXC. An aligned SP never faults, so only a misaligned
+ * one reads SCTLR, out of line.
  */
-int mem_check_sp(struct cpu *cpu, uint64_t sp);
+int mem_check_sp_slow(struct cpu *cpu, uint64_t sp);
+
+static inline int mem_check_sp(struct cpu *cpu, uint64_t sp)
+{
+	return likely((sp & 15) == 0) ? 0 : mem_check_sp_slow(cpu, sp);
+}
 
 /*
  * DC ZVA: zero the 64-byte block (DCZID_EL0.BS = 4) that holds va. To Device

@@ -16,7 +16,6 @@
 /* Where the decoded instruction at cpu->pc lives, or why it cannot be fetched. */
 struct fetch {
 	struct insn *in;
-	const uint32_t *word; /* host pointer to the instruction word */
 };
 
 /*
@@ -59,17 +58,10 @@ static int run_fetch(struct cpu *cpu, struct fetch *f)
 		return EXEC_STOP;
 	}
 	f->in = &dp->insn[(off & ~PAGE_MASK) >> 2];
-	f->word = (const uint32_t *)host;
 	return EXEC_NEXT;
 }
 
-static inline void run_decode_lazily(struct insn *in, const uint32_t *word)
-{
-	if (unlikely(in->exec == NULL))
-		decode(in, *word);
-}
-
-/* Everything but EXEC_NEXT and EXEC_BRANCH, after the handler returned. */
+/* Everything but EXEC_NEXT, EXEC_BRANCH and EXEC_JUMP, after the handler returned. */
 static void run_finish(struct cpu *cpu, int st)
 {
 	switch (st) {
@@ -105,8 +97,8 @@ void cpu_request_stop(struct cpu *cpu)
 /* Did the instruction retire (as opposed to fault or not run at all)? */
 static bool run_retired(int st)
 {
-	return st == EXEC_NEXT || st == EXEC_BRANCH || st == EXEC_CALL || st == EXEC_STOP ||
-	       st == EXEC_WAIT;
+	return st == EXEC_NEXT || st == EXEC_BRANCH || st == EXEC_JUMP || st == EXEC_CALL ||
+	       st == EXEC_STOP || st == EXEC_WAIT;
 }
 
 int cpu_step(struct cpu *cpu)
@@ -120,15 +112,14 @@ int cpu_step(struct cpu *cpu)
 	if (st == EXEC_NEXT) {
 		uint64_t pc = cpu->pc;
 		unsigned el = cpu->el;
-		run_decode_lazily(f.in, f.word);
-		uint32_t raw = f.in->raw;
+		uint32_t raw = f.in->raw; /* kept in undecoded slots too */
 		st = f.in->exec(cpu, f.in);
 		if (cpu->hooks.on_insn && run_retired(st))
 			cpu->hooks.on_insn(cpu->hooks.opaque, cpu, pc, raw, el);
 		if (st == EXEC_NEXT) {
 			cpu->pc += 4;
 			cpu->icount++;
-		} else if (st == EXEC_BRANCH) {
+		} else if (st == EXEC_BRANCH || st == EXEC_JUMP) {
 			cpu->icount++;
 		} else {
 			run_finish(cpu, st);
@@ -140,38 +131,76 @@ int cpu_step(struct cpu *cpu)
 	return st;
 }
 
-/* Run from PC until icount reaches slice_end, something stops the CPU, or
- * control leaves the pre-decoded path (exception, page change, code write). */
+/*
+ * Take the exception a fetch or an instruction raised and stay in the slice:
+ * exception entry never makes an interrupt takeable (every DAIF bit is set
+ * and a higher EL's interrupts were taken before), and whatever must end
+ * the slice (a stuck guest, a code write, an interrupt line) zeroed
+ * slice_end. Returns false when the slice is over.
+ */
+static bool run_take(struct cpu *cpu)
+{
+	exc_take(cpu, &cpu->exc);
+	return cpu->icount < cpu->slice_end;
+}
+
+/*
+ * Run from PC until icount reaches slice_end or something stops the CPU.
+ * Sequential code walks the page's decoded slots (its sentinel sends us to
+ * fetch the next page); a branch within the page and aligned goes straight
+ * to its slot; anything else (another page, an exception, ERET) fetches.
+ * Exception entry and return stay here: the outer loop runs only when
+ * slice_end says so.
+ */
 static void run_slice(struct cpu *cpu)
 {
-	struct fetch f;
 	for (;;) {
+		struct fetch f;
 		int st = run_fetch(cpu, &f);
 		if (unlikely(st != EXEC_NEXT)) {
-			if (st == EXEC_EXC)
-				exc_take(cpu, &cpu->exc);
+			if (st == EXEC_EXC && run_take(cpu))
+				continue;
 			return;
 		}
+		uint64_t page_va = cpu->pc & PAGE_MASK;
+		const struct insn *page = f.in - ((cpu->pc & ~PAGE_MASK) >> 2);
+		const struct insn *in = f.in;
 		for (;;) {
-			run_decode_lazily(f.in, f.word);
-			st = f.in->exec(cpu, f.in);
+			st = in->exec(cpu, in);
 			if (likely(st == EXEC_NEXT)) {
 				cpu->pc += 4;
 				if (unlikely(++cpu->icount >= cpu->slice_end))
 					return;
-				if (unlikely((cpu->pc & ~PAGE_MASK) == 0))
-					break; /* next page: fetch again */
-				f.in++;
-				f.word++;
+				in++;
 				continue;
 			}
-			if (st == EXEC_BRANCH) {
+			if (likely(st == EXEC_BRANCH)) {
 				if (unlikely(++cpu->icount >= cpu->slice_end))
 					return;
-				break;
+				uint64_t pc = cpu->pc;
+				if (((pc ^ page_va) & (PAGE_MASK | 3)) != 0)
+					break; /* another page, or misaligned: fetch */
+				in = page + ((pc & ~PAGE_MASK) >> 2);
+				continue;
 			}
-			run_finish(cpu, st);
-			return;
+			switch (st) {
+			case EXEC_PAGE_END: break;
+			case EXEC_JUMP:
+				if (++cpu->icount >= cpu->slice_end)
+					return;
+				break;
+			case EXEC_CALL:
+				cpu->icount++;
+				if (!run_take(cpu))
+					return;
+				break;
+			case EXEC_EXC:
+				if (!run_take(cpu))
+					return;
+				break;
+			default: run_finish(cpu, st); return;
+			}
+			break; /* fetch */
 		}
 	}
 }

@@ -187,9 +187,22 @@ void tlb_init(void)
 	}
 }
 
+/*
+ * The run loop follows branches within a page without a fetch: when the
+ * translation may have changed (TLBI, a translation register written), it
+ * must come out and fetch again (cpu/run.c). The Arm ARM lets a change reach
+ * instruction fetch as late as the next context synchronization event; this
+ * is earlier, which is permitted.
+ */
+static void tlb_refetch(struct cpu *cpu)
+{
+	cpu->slice_end = 0;
+}
+
 void tlb_tlbi(struct cpu *cpu, unsigned id, uint64_t xt)
 {
 	const struct tlbi_op *t = &tlbi_ops[id];
+	tlb_refetch(cpu);
 	if (t->regime != 1) {
 		struct tlb_set *s = t->regime == 3 ? &cpu->tlb_el3 : &cpu->tlb_el2;
 		if (t->scope == BY_VA)
@@ -213,6 +226,7 @@ void tlb_sysreg_written(struct cpu *cpu, unsigned id, uint64_t old)
 	uint64_t now = cpu->sr[id];
 	if (now == old)
 		return;
+	tlb_refetch(cpu);
 	switch (id) {
 	case SR_TTBR0_EL1:
 	case SR_TTBR1_EL1:

@@ -401,10 +401,32 @@ const char *trap_group_cause(enum trap_group g)
 	return (unsigned)g < TG_COUNT ? trap_rows[g].cause : NULL;
 }
 
+/*
+ * The groups that can trap an access made at EL el: a trap goes to the EL
+ * of the access or above (CPACR_EL1.FPEN traps EL1 to EL1, CPTR_EL2.TFP EL2
+ * to EL2; HCR_EL2.TGE only moves EL0's traps up), never below, so an EL2
+ * access skips every EL1 control's predicate.
+ */
+static uint64_t trap_groups_from(unsigned el)
+{
+	static uint64_t from[4];
+	static bool ready;
+	if (!ready) {
+		for (unsigned e = 0; e < 4; e++)
+			for (unsigned g = 0; g < TG_COUNT; g++)
+				if (trap_rows[g].level >= e)
+					from[e] |= BIT(g);
+		ready = true;
+	}
+	return from[el & 3];
+}
+
 bool sysreg_route(const struct trap_ctx *c, uint64_t groups, struct trap_verdict *v)
 {
-	for (unsigned g = 0; groups && g < TG_COUNT; g++) {
-		if (!(groups & BIT(g)) || !trap_rows[g].pred(c))
+	/* Lowest group first: the groups are numbered in priority order. */
+	for (groups &= trap_groups_from(c->el); groups; groups &= groups - 1) {
+		unsigned g = (unsigned)__builtin_ctzll(groups);
+		if (!trap_rows[g].pred(c))
 			continue;
 		const struct trap_row *r = &trap_rows[g];
 		v->group = (enum trap_group)g;

@@ -261,7 +261,7 @@ static void test_eret_legal(void **state)
 	cpu->sr[SR_SPSR_EL2] = 0x80000005; /* N, DAIF clear, EL1h */
 	cpu->sr[SR_ELR_EL2] = TH_CODE + 0x1000;
 	cpu->excl_valid = true;
-	assert_int_equal(th_exec(cpu, 0xd69f03e0), EXEC_BRANCH); /* eret */
+	assert_int_equal(th_exec(cpu, 0xd69f03e0), EXEC_JUMP); /* eret */
 	assert_int_equal(cpu->el, 1);
 	assert_int_equal(cpu->spsel, 1);
 	assert_int_equal(cpu->pc, TH_CODE + 0x1000);

@@ -691,7 +691,7 @@ static void test_fetch(void **state)
 		if (r->kind == F_ILL) {
 			cpu->sr[spsr_of[cpu->el]] = r->ret;
 			cpu->sr[elr_of[cpu->el]] = ILLPC;
-			mx_eq("ERET", (uint64_t)th_exec(cpu, ERET), EXEC_BRANCH);
+			mx_eq("ERET", (uint64_t)th_exec(cpu, ERET), EXEC_JUMP);
 		} else {
 			cpu->x[1] = target[r->kind];
 			mx_eq("BR", (uint64_t)th_exec(cpu, BR), EXEC_BRANCH);
