@@ -184,7 +184,12 @@ struct cpu {
 	uint64_t tlb_stamp;
 	struct tlb_set tlb_el2, tlb_el3;
 
-	/* Decode cache: one slot per RAM page; retired pages freed in the outer loop. */
+	/*
+	 * Decode cache: one slot per RAM page; retired pages freed in the outer
+	 * loop. no_dcache is the reference mode (--no-cache): every instruction
+	 * is decoded each time it runs, one at a time, with no cache at all.
+	 */
+	bool no_dcache;
 	struct dpage **dcache;
 	uint64_t dcache_pages;
 	unsigned dcache_live;

@@ -1,11 +1,18 @@
 /*
- * The run loop. The inner loop walks a page of pre-decoded instructions and
- * leaves only at a branch, the page end, an exception, or when icount reaches
- * slice_end; everything rare (polling devices, the instruction budget,
- * freeing retired decoded pages, PSTATE.IL) lives in the outer loop or in
- * fetch. Anything that must interrupt the inner loop sets slice_end to 0.
+ * The run loop: a JIT-free, pre-decoded, call-threaded interpreter. Each
+ * physical page of code has a page of decoded slots (handler + operands,
+ * decoded on first use); the inner loop calls slot after slot, follows a
+ * branch within the page straight to its slot, and takes exceptions and
+ * ERETs without leaving. It fetches (soft TLB, decoded page) only on a page
+ * change, an exception or ERET. It returns to the outer loop when icount
+ * reaches slice_end: the next poll, timer event or the --max-insns budget;
+ * anything that must interrupt it (an interrupt line, a write to code, a
+ * translation change, a stop request) sets slice_end to 0. Everything rare
+ * lives in the outer loop. docs/performance.md has the design and numbers.
  */
 #include "cpu.h"
+
+#include <string.h>
 
 #include "decode.h"
 #include "mem.h"
@@ -16,6 +23,7 @@
 /* Where the decoded instruction at cpu->pc lives, or why it cannot be fetched. */
 struct fetch {
 	struct insn *in;
+	struct insn scratch; /* the reference mode's decoded instruction (cpu->no_dcache) */
 };
 
 /*
@@ -51,6 +59,13 @@ static int run_fetch(struct cpu *cpu, struct fetch *f)
 	if (unlikely(cpu->il))
 		return exc_raise_sync(cpu, exc_sync_default_el(cpu), syn_illegal_state(),
 		                      "PSTATE.IL");
+	if (unlikely(cpu->no_dcache)) {
+		uint32_t word;
+		memcpy(&word, host, 4);
+		decode(&f->scratch, word);
+		f->in = &f->scratch;
+		return EXEC_NEXT;
+	}
 	uint64_t off = (uint64_t)(host - cpu->bus.ram);
 	struct dpage *dp = cpu_dpage(cpu, off >> PAGE_SHIFT);
 	if (unlikely(!dp)) {
@@ -263,7 +278,9 @@ enum cpu_stop cpu_run(struct cpu *cpu)
 			break;
 		}
 		cpu->slice_end = run_slice_end(cpu, next_poll);
-		if (unlikely(cpu->hooks.on_insn)) /* the slow loop: one instruction at a time */
+		/* The slow loop, one instruction at a time: for the trace's insn
+		 * hook, and the reference mode that decodes every time. */
+		if (unlikely(cpu->hooks.on_insn || cpu->no_dcache))
 			while (cpu->stop == STOP_NONE && !cpu->wait && cpu->icount < cpu->slice_end)
 				cpu_step(cpu);
 		else
