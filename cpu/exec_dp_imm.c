@@ -59,10 +59,13 @@ static int exec_adrp(struct cpu *cpu, const struct insn *in)
 
 /* ---- Add/subtract (immediate) (C6.2 ADD/ADDS/SUB/SUBS (immediate)) ---- */
 
+static void addsub_imm_specialise(struct insn *in);
+
 static bool fill_addsub_imm(struct insn *in, uint32_t raw)
 {
 	fill_rd_rn(in, raw);
 	in->imm = (int64_t)bits32(raw, 21, 10) << (12 * bit32(raw, 22)); /* sh: LSL #12 */
+	addsub_imm_specialise(in);
 	return true;
 }
 
@@ -86,6 +89,47 @@ static int exec_sub_imm(struct cpu *cpu, const struct insn *in)
 static int exec_subs_imm(struct cpu *cpu, const struct insn *in)
 {
 	return alu_addsub(cpu, in, ~(uint64_t)in->imm, 1, true, FORM_SP);
+}
+
+/*
+ * Without SP -- Rn is not 31, nor is Rd where it would be SP (ADD, SUB) --
+ * the forms are plain register arithmetic: one handler per size (the loop
+ * counters and CMP #imm of most code).
+ */
+#define ADDSUB_IMM_PLAIN(op, invert, carry, setflags)                                             \
+	static int exec_##op##_imm_w(struct cpu *cpu, const struct insn *in)                      \
+	{                                                                                         \
+		uint64_t imm = (uint64_t)in->imm;                                                 \
+		return alu_addsub_sf(cpu, in, invert ? ~imm : imm, carry, setflags, FORM_XZR, 0); \
+	}                                                                                         \
+	static int exec_##op##_imm_x(struct cpu *cpu, const struct insn *in)                      \
+	{                                                                                         \
+		uint64_t imm = (uint64_t)in->imm;                                                 \
+		return alu_addsub_sf(cpu, in, invert ? ~imm : imm, carry, setflags, FORM_XZR, 1); \
+	}
+ADDSUB_IMM_PLAIN(add, false, 0, false)
+ADDSUB_IMM_PLAIN(adds, false, 0, true)
+ADDSUB_IMM_PLAIN(sub, true, 1, false)
+ADDSUB_IMM_PLAIN(subs, true, 1, true)
+
+static void addsub_imm_specialise(struct insn *in)
+{
+	static const struct {
+		exec_fn general, plain[2];
+		bool setflags;
+	} forms[] = {
+	        {exec_add_imm, {exec_add_imm_w, exec_add_imm_x}, false},
+	        {exec_adds_imm, {exec_adds_imm_w, exec_adds_imm_x}, true},
+	        {exec_sub_imm, {exec_sub_imm_w, exec_sub_imm_x}, false},
+	        {exec_subs_imm, {exec_subs_imm_w, exec_subs_imm_x}, true},
+	};
+	for (size_t i = 0; i < sizeof(forms) / sizeof(forms[0]); i++) {
+		if (forms[i].general != in->exec)
+			continue;
+		if (in->rn != 31 && (forms[i].setflags || in->rd != 31))
+			in->exec = forms[i].plain[in->sf & 1];
+		return;
+	}
 }
 
 /* ---- Logical (immediate) (C6.2 AND/ORR/EOR/ANDS (immediate)) ---- */

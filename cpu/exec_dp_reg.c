@@ -119,23 +119,35 @@ static inline int dp_subs(struct cpu *cpu, const struct insn *in, uint64_t op2, 
 }
 
 /*
- * Each body three ways: the general handler (any shift, inversion, size)
- * and, for LSL #0 without inversion (MOV, CMP, ADD Xd, Xn, Xm: most of
- * them), one handler per datasize with nothing left to decide at run time.
+ * Each body in nine handlers: the general one (any shift, inversion and
+ * size) and, without inversion (all but BIC, ORN, EON, BICS), one per shift
+ * type and datasize, so that the shift and the size are constants.
  */
+#define DP_FORM(op, type, sf)                                                                      \
+	static int exec_##op##_##type##_##sf(struct cpu *cpu, const struct insn *in)               \
+	{                                                                                          \
+		return dp_##op(cpu, in,                                                            \
+		               alu_shift_reg(x_read(cpu, in->rm), SHIFT_##type, in->amt, sf), sf); \
+	}
 #define DP_SHIFTED(op)                                                      \
 	static int exec_##op##_reg(struct cpu *cpu, const struct insn *in)  \
 	{                                                                   \
 		return dp_##op(cpu, in, operand2_shifted(cpu, in), in->sf); \
 	}                                                                   \
-	static int exec_##op##_w(struct cpu *cpu, const struct insn *in)    \
-	{                                                                   \
-		return dp_##op(cpu, in, x_read(cpu, in->rm), 0);            \
-	}                                                                   \
-	static int exec_##op##_x(struct cpu *cpu, const struct insn *in)    \
-	{                                                                   \
-		return dp_##op(cpu, in, x_read(cpu, in->rm), 1);            \
-	}
+	DP_FORM(op, LSL, 0)                                                 \
+	DP_FORM(op, LSL, 1)                                                 \
+	DP_FORM(op, LSR, 0)                                                 \
+	DP_FORM(op, LSR, 1)                                                 \
+	DP_FORM(op, ASR, 0)                                                 \
+	DP_FORM(op, ASR, 1)                                                 \
+	DP_FORM(op, ROR, 0)                                                 \
+	DP_FORM(op, ROR, 1)                                                 \
+	static const exec_fn op##_forms[4][2] = {                           \
+	        {exec_##op##_LSL_0, exec_##op##_LSL_1},                     \
+	        {exec_##op##_LSR_0, exec_##op##_LSR_1},                     \
+	        {exec_##op##_ASR_0, exec_##op##_ASR_1},                     \
+	        {exec_##op##_ROR_0, exec_##op##_ROR_1},                     \
+	};
 DP_SHIFTED(and)  /* AND, BIC */
 DP_SHIFTED(orr)  /* ORR, ORN */
 DP_SHIFTED(eor)  /* EOR, EON */
@@ -146,22 +158,26 @@ DP_SHIFTED(sub)
 DP_SHIFTED(subs)
 
 static const struct {
-	exec_fn general, plain[2]; /* plain[sf] */
-} dp_plain[] = {
-        {exec_and_reg, {exec_and_w, exec_and_x}}, {exec_orr_reg, {exec_orr_w, exec_orr_x}},
-        {exec_eor_reg, {exec_eor_w, exec_eor_x}}, {exec_ands_reg, {exec_ands_w, exec_ands_x}},
-        {exec_add_reg, {exec_add_w, exec_add_x}}, {exec_adds_reg, {exec_adds_w, exec_adds_x}},
-        {exec_sub_reg, {exec_sub_w, exec_sub_x}}, {exec_subs_reg, {exec_subs_w, exec_subs_x}},
+	exec_fn general;
+	const exec_fn (*forms)[2]; /* [shift type][sf] */
+} dp_forms[] = {
+        {exec_and_reg, and_forms},   {exec_orr_reg, orr_forms},   {exec_eor_reg, eor_forms},
+        {exec_ands_reg, ands_forms}, {exec_add_reg, add_forms},   {exec_adds_reg, adds_forms},
+        {exec_sub_reg, sub_forms},   {exec_subs_reg, subs_forms},
 };
 
-/* Pick the plain handler when the shift is LSL #0 (any type by 0 is the identity) and N is 0. */
+/*
+ * Pick the handler of the shift type and size when N (invert) is 0. A
+ * shift by 0 of any type is the identity: LSL's handler then.
+ */
 static void dp_specialise(struct insn *in)
 {
-	if (in->amt != 0 || (in->flags & FLAG_INVERT))
+	if (in->flags & FLAG_INVERT)
 		return;
-	for (size_t i = 0; i < sizeof(dp_plain) / sizeof(dp_plain[0]); i++)
-		if (dp_plain[i].general == in->exec) {
-			in->exec = dp_plain[i].plain[in->sf];
+	unsigned type = in->amt ? in->opt : SHIFT_LSL;
+	for (size_t i = 0; i < sizeof(dp_forms) / sizeof(dp_forms[0]); i++)
+		if (dp_forms[i].general == in->exec) {
+			in->exec = dp_forms[i].forms[type & 3][in->sf & 1];
 			return;
 		}
 }
