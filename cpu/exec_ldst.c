@@ -241,41 +241,69 @@ static int exec_str_imm(struct cpu *cpu, const struct insn *in)
 }
 
 /*
- * The most common loads and stores -- LDR/STR (unsigned offset), LDUR/STUR:
- * address = base + imm, no writeback, zero-extending, an ordinary access --
- * one handler per size, with nothing left to decide at run time.
+ * The most common loads and stores -- LDR/STR (unsigned offset), LDUR/STUR,
+ * and the pre- and post-indexed forms: zero-extending, an ordinary access
+ * -- one handler per size and indexing, with nothing left to decide at run
+ * time. Writeback as ldst_writeback, after the access succeeded.
  */
-static inline int ldst_offset_load(struct cpu *cpu, const struct insn *in, unsigned sf)
+enum ldst_index { IDX_OFFSET, IDX_POST, IDX_PRE };
+
+static inline int ldst_indexed(struct cpu *cpu, const struct insn *in, unsigned sf,
+                               enum ldst_index idx, bool load)
 {
 	uint64_t base;
 	int st = ldst_base(cpu, in->rn, &base);
-	if (!st)
-		st = ldst_load_as(cpu, in, base + (uint64_t)in->imm, sf, sf == 3 ? LS_X : 0);
-	return st ? st : EXEC_NEXT;
+	if (st)
+		return st;
+	uint64_t address = idx == IDX_POST ? base : base + (uint64_t)in->imm;
+	st = load ? ldst_load_as(cpu, in, address, sf, sf == 3 ? LS_X : 0)
+	          : ldst_store_as(cpu, in, address, sf);
+	if (st)
+		return st;
+	if (idx != IDX_OFFSET)
+		xsp_write(cpu, in->rn, base + (uint64_t)in->imm);
+	return EXEC_NEXT;
 }
 
-static inline int ldst_offset_store(struct cpu *cpu, const struct insn *in, unsigned sf)
-{
-	uint64_t base;
-	int st = ldst_base(cpu, in->rn, &base);
-	if (!st)
-		st = ldst_store_as(cpu, in, base + (uint64_t)in->imm, sf);
-	return st ? st : EXEC_NEXT;
-}
-
-#define LDST_OFFSET(sf)                                                         \
+#define LDST_INDEXED(sf)                                                        \
 	static int exec_ldr_offset_##sf(struct cpu *cpu, const struct insn *in) \
 	{                                                                       \
-		return ldst_offset_load(cpu, in, sf);                           \
+		return ldst_indexed(cpu, in, sf, IDX_OFFSET, true);             \
+	}                                                                       \
+	static int exec_ldr_post_##sf(struct cpu *cpu, const struct insn *in)   \
+	{                                                                       \
+		return ldst_indexed(cpu, in, sf, IDX_POST, true);               \
+	}                                                                       \
+	static int exec_ldr_pre_##sf(struct cpu *cpu, const struct insn *in)    \
+	{                                                                       \
+		return ldst_indexed(cpu, in, sf, IDX_PRE, true);                \
 	}                                                                       \
 	static int exec_str_offset_##sf(struct cpu *cpu, const struct insn *in) \
 	{                                                                       \
-		return ldst_offset_store(cpu, in, sf);                          \
+		return ldst_indexed(cpu, in, sf, IDX_OFFSET, false);            \
+	}                                                                       \
+	static int exec_str_post_##sf(struct cpu *cpu, const struct insn *in)   \
+	{                                                                       \
+		return ldst_indexed(cpu, in, sf, IDX_POST, false);              \
+	}                                                                       \
+	static int exec_str_pre_##sf(struct cpu *cpu, const struct insn *in)    \
+	{                                                                       \
+		return ldst_indexed(cpu, in, sf, IDX_PRE, false);               \
 	}
-LDST_OFFSET(0)
-LDST_OFFSET(1)
-LDST_OFFSET(2)
-LDST_OFFSET(3)
+LDST_INDEXED(0)
+LDST_INDEXED(1)
+LDST_INDEXED(2)
+LDST_INDEXED(3)
+
+/* [load][indexing][size] */
+static const exec_fn ldst_indexed_forms[2][3][4] = {
+        {{exec_str_offset_0, exec_str_offset_1, exec_str_offset_2, exec_str_offset_3},
+         {exec_str_post_0, exec_str_post_1, exec_str_post_2, exec_str_post_3},
+         {exec_str_pre_0, exec_str_pre_1, exec_str_pre_2, exec_str_pre_3}},
+        {{exec_ldr_offset_0, exec_ldr_offset_1, exec_ldr_offset_2, exec_ldr_offset_3},
+         {exec_ldr_post_0, exec_ldr_post_1, exec_ldr_post_2, exec_ldr_post_3},
+         {exec_ldr_pre_0, exec_ldr_pre_1, exec_ldr_pre_2, exec_ldr_pre_3}},
+};
 
 /* LDR* (register): address = X[n]|SP + ExtendReg(m, extend_type, shift) */
 static int exec_ldr_reg(struct cpu *cpu, const struct insn *in)
@@ -378,22 +406,23 @@ static int exec_stp_x(struct cpu *cpu, const struct insn *in)
 
 static void ldst_specialise(struct insn *in)
 {
-	static const exec_fn load[4] = {exec_ldr_offset_0, exec_ldr_offset_1, exec_ldr_offset_2,
-	                                exec_ldr_offset_3};
-	static const exec_fn store[4] = {exec_str_offset_0, exec_str_offset_1, exec_str_offset_2,
-	                                 exec_str_offset_3};
 	if (in->exec == exec_ldp || in->exec == exec_stp) {
 		bool x = in->sf == 3;
 		in->exec = in->exec == exec_ldp ? (x ? exec_ldp_x : exec_ldp_w)
 		                                : (x ? exec_stp_x : exec_stp_w);
 		return;
 	}
-	if ((in->flags & (LS_WBACK | LS_POST | LS_SIGNED)) || in->opt != 0)
+	/* Post-index with writeback suppressed (ldst_fill_wb_overlap) stays general. */
+	if ((in->flags & LS_SIGNED) || in->opt != 0 ||
+	    (in->flags & (LS_WBACK | LS_POST)) == LS_POST)
 		return;
-	if (in->exec == exec_ldr_imm)
-		in->exec = load[in->sf];
-	else if (in->exec == exec_str_imm)
-		in->exec = store[in->sf];
+	bool load = in->exec == exec_ldr_imm;
+	if (!load && in->exec != exec_str_imm)
+		return;
+	enum ldst_index idx = !(in->flags & LS_WBACK) ? IDX_OFFSET
+	                      : (in->flags & LS_POST) ? IDX_POST
+	                                              : IDX_PRE;
+	in->exec = ldst_indexed_forms[load][idx][in->sf & 3];
 }
 
 /* PRFM (all forms), PRFUM: a hint; el2sim has no caches to prefetch into. */
