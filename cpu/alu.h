@@ -57,8 +57,8 @@ struct alu_result {
  * unsigned sum and V is set when x and y have one sign and the result the
  * other, which is the same test without wider arithmetic.
  */
-static inline struct alu_result alu_add_with_carry(uint64_t x, uint64_t y, unsigned carry_in,
-                                                   unsigned sf)
+static ALWAYS_INLINE struct alu_result alu_add_with_carry(uint64_t x, uint64_t y, unsigned carry_in,
+                                                          unsigned sf)
 {
 	uint64_t result;
 	uint32_t c, v;
@@ -225,8 +225,9 @@ enum alu_form { FORM_XZR, FORM_SP };
  * SBCS: (result, nzcv) = AddWithCarry(X[n], operand2, carry_in); X[d] =
  * result; if setflags then PSTATE.<N,Z,C,V> = nzcv.
  */
-static inline int alu_addsub_sf(struct cpu *cpu, const struct insn *in, uint64_t op2,
-                                unsigned carry_in, bool setflags, enum alu_form form, unsigned sf)
+static ALWAYS_INLINE int alu_addsub_sf(struct cpu *cpu, const struct insn *in, uint64_t op2,
+                                       unsigned carry_in, bool setflags, enum alu_form form,
+                                       unsigned sf)
 {
 	uint64_t op1 = form == FORM_SP ? xsp_read(cpu, in->rn) : x_read(cpu, in->rn);
 	struct alu_result r = alu_add_with_carry(op1, op2, carry_in, sf);

@@ -4,8 +4,14 @@
 
 #include <stdint.h>
 
-#define likely(x)   __builtin_expect(!!(x), 1)
-#define unlikely(x) __builtin_expect(!!(x), 0)
+#define likely(x)     __builtin_expect(!!(x), 1)
+/*
+ * For the bodies that specialised handlers instantiate with constant
+ * arguments: inlined whatever the compiler's size heuristics say, or the
+ * constants would not fold.
+ */
+#define ALWAYS_INLINE inline __attribute__((always_inline))
+#define unlikely(x)   __builtin_expect(!!(x), 0)
 
 /* Bits [hi:lo] of v, as the Arm ARM writes insn<hi:lo>. */
 static inline uint32_t bits32(uint32_t v, unsigned hi, unsigned lo)

@@ -72,25 +72,25 @@ static uint64_t operand2_shifted(const struct cpu *cpu, const struct insn *in)
  * PSTATE.<N,Z,C,V> = result<datasize-1>:IsZeroBit(result):'00'; add/subtract
  * (shifted register) reads XZR, not SP, for register 31.
  */
-static inline int dp_and(struct cpu *cpu, const struct insn *in, uint64_t op2, unsigned sf)
+static ALWAYS_INLINE int dp_and(struct cpu *cpu, const struct insn *in, uint64_t op2, unsigned sf)
 {
 	x_write_sf(cpu, in->rd, x_read(cpu, in->rn) & op2, sf);
 	return EXEC_NEXT;
 }
 
-static inline int dp_orr(struct cpu *cpu, const struct insn *in, uint64_t op2, unsigned sf)
+static ALWAYS_INLINE int dp_orr(struct cpu *cpu, const struct insn *in, uint64_t op2, unsigned sf)
 {
 	x_write_sf(cpu, in->rd, x_read(cpu, in->rn) | op2, sf);
 	return EXEC_NEXT;
 }
 
-static inline int dp_eor(struct cpu *cpu, const struct insn *in, uint64_t op2, unsigned sf)
+static ALWAYS_INLINE int dp_eor(struct cpu *cpu, const struct insn *in, uint64_t op2, unsigned sf)
 {
 	x_write_sf(cpu, in->rd, x_read(cpu, in->rn) ^ op2, sf);
 	return EXEC_NEXT;
 }
 
-static inline int dp_ands(struct cpu *cpu, const struct insn *in, uint64_t op2, unsigned sf)
+static ALWAYS_INLINE int dp_ands(struct cpu *cpu, const struct insn *in, uint64_t op2, unsigned sf)
 {
 	uint64_t result = alu_trunc(x_read(cpu, in->rn) & op2, sf);
 	x_write(cpu, in->rd, result);
@@ -98,22 +98,22 @@ static inline int dp_ands(struct cpu *cpu, const struct insn *in, uint64_t op2, 
 	return EXEC_NEXT;
 }
 
-static inline int dp_add(struct cpu *cpu, const struct insn *in, uint64_t op2, unsigned sf)
+static ALWAYS_INLINE int dp_add(struct cpu *cpu, const struct insn *in, uint64_t op2, unsigned sf)
 {
 	return alu_addsub_sf(cpu, in, op2, 0, false, FORM_XZR, sf);
 }
 
-static inline int dp_adds(struct cpu *cpu, const struct insn *in, uint64_t op2, unsigned sf)
+static ALWAYS_INLINE int dp_adds(struct cpu *cpu, const struct insn *in, uint64_t op2, unsigned sf)
 {
 	return alu_addsub_sf(cpu, in, op2, 0, true, FORM_XZR, sf);
 }
 
-static inline int dp_sub(struct cpu *cpu, const struct insn *in, uint64_t op2, unsigned sf)
+static ALWAYS_INLINE int dp_sub(struct cpu *cpu, const struct insn *in, uint64_t op2, unsigned sf)
 {
 	return alu_addsub_sf(cpu, in, ~op2, 1, false, FORM_XZR, sf);
 }
 
-static inline int dp_subs(struct cpu *cpu, const struct insn *in, uint64_t op2, unsigned sf)
+static ALWAYS_INLINE int dp_subs(struct cpu *cpu, const struct insn *in, uint64_t op2, unsigned sf)
 {
 	return alu_addsub_sf(cpu, in, ~op2, 1, true, FORM_XZR, sf);
 }

@@ -248,8 +248,8 @@ static int exec_str_imm(struct cpu *cpu, const struct insn *in)
  */
 enum ldst_index { IDX_OFFSET, IDX_POST, IDX_PRE };
 
-static inline int ldst_indexed(struct cpu *cpu, const struct insn *in, unsigned sf,
-                               enum ldst_index idx, bool load)
+static ALWAYS_INLINE int ldst_indexed(struct cpu *cpu, const struct insn *in, unsigned sf,
+                                      enum ldst_index idx, bool load)
 {
 	uint64_t base;
 	int st = ldst_base(cpu, in->rn, &base);
@@ -337,7 +337,7 @@ static int exec_ldr_lit(struct cpu *cpu, const struct insn *in)
  * written. The element size (log2: 2 or 3) is a parameter so that each
  * size gets its own handler (fill_pair picks it).
  */
-static inline int ldst_pair_load(struct cpu *cpu, const struct insn *in, unsigned sf)
+static ALWAYS_INLINE int ldst_pair_load(struct cpu *cpu, const struct insn *in, unsigned sf)
 {
 	unsigned size = 1u << sf;
 	uint64_t base, d1, d2;
@@ -359,7 +359,7 @@ static inline int ldst_pair_load(struct cpu *cpu, const struct insn *in, unsigne
 }
 
 /* STP, STNP: Mem[address] = X[t]; Mem[address + dbytes] = X[t2] */
-static inline int ldst_pair_store(struct cpu *cpu, const struct insn *in, unsigned sf)
+static ALWAYS_INLINE int ldst_pair_store(struct cpu *cpu, const struct insn *in, unsigned sf)
 {
 	unsigned size = 1u << sf;
 	uint64_t base;

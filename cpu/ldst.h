@@ -12,7 +12,7 @@
 #include "mem.h"
 
 /* if n == 31 then CheckSPAlignment(); address = SP[] else address = X[n] */
-static inline int ldst_base(struct cpu *cpu, unsigned n, uint64_t *base)
+static ALWAYS_INLINE int ldst_base(struct cpu *cpu, unsigned n, uint64_t *base)
 {
 	uint64_t b = xsp_read(cpu, n);
 	if (n == 31) {
@@ -41,8 +41,8 @@ static inline unsigned ldst_isv(const struct insn *in)
  * EXEC_EXC. The access size (log2) and LS_* flags are parameters so that a
  * handler specialised to one form passes constants.
  */
-static inline int ldst_load_as(struct cpu *cpu, const struct insn *in, uint64_t address,
-                               unsigned sf, unsigned flags)
+static ALWAYS_INLINE int ldst_load_as(struct cpu *cpu, const struct insn *in, uint64_t address,
+                                      unsigned sf, unsigned flags)
 {
 	uint64_t data;
 	unsigned size = 1u << sf;
@@ -63,8 +63,8 @@ static inline int ldst_load(struct cpu *cpu, const struct insn *in, uint64_t add
 }
 
 /* Mem[address] = X[t]<datasize-1:0>; 0 or EXEC_EXC */
-static inline int ldst_store_as(struct cpu *cpu, const struct insn *in, uint64_t address,
-                                unsigned sf)
+static ALWAYS_INLINE int ldst_store_as(struct cpu *cpu, const struct insn *in, uint64_t address,
+                                       unsigned sf)
 {
 	unsigned size = 1u << sf;
 	uint64_t data = x_read(cpu, in->rd);
