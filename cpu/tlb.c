@@ -192,17 +192,21 @@ void tlb_init(void)
  * translation may have changed (TLBI, a translation register written), it
  * must come out and fetch again (cpu/run.c). The Arm ARM lets a change reach
  * instruction fetch as late as the next context synchronization event; this
- * is earlier, which is permitted.
+ * is earlier, which is permitted. Only the regime the PE fetches through
+ * matters (1: EL1&0, 2, 3; 0: all): a hypervisor writing an EL1 register
+ * at EL2 fetches again anyway when its ERET changes the EL.
  */
-static void tlb_refetch(struct cpu *cpu)
+static void tlb_refetch(struct cpu *cpu, unsigned regime)
 {
-	cpu->slice_end = 0;
+	unsigned current = cpu->el <= 1 ? 1 : cpu->el;
+	if (regime == 0 || regime == current)
+		cpu->slice_end = 0;
 }
 
 void tlb_tlbi(struct cpu *cpu, unsigned id, uint64_t xt)
 {
 	const struct tlbi_op *t = &tlbi_ops[id];
-	tlb_refetch(cpu);
+	tlb_refetch(cpu, t->regime);
 	if (t->regime != 1) {
 		struct tlb_set *s = t->regime == 3 ? &cpu->tlb_el3 : &cpu->tlb_el2;
 		if (t->scope == BY_VA)
@@ -226,28 +230,40 @@ void tlb_sysreg_written(struct cpu *cpu, unsigned id, uint64_t old)
 	uint64_t now = cpu->sr[id];
 	if (now == old)
 		return;
-	tlb_refetch(cpu);
 	switch (id) {
 	case SR_TTBR0_EL1:
 	case SR_TTBR1_EL1:
-	case SR_VTTBR_EL2: break;
+	case SR_VTTBR_EL2: tlb_refetch(cpu, 1); break;
 	case SR_SCTLR_EL1:
 	case SR_TCR_EL1:
 	case SR_MAIR_EL1:
-	case SR_VTCR_EL2: tlb_flush_el10(cpu); break;
+	case SR_VTCR_EL2:
+		tlb_refetch(cpu, 1);
+		tlb_flush_el10(cpu);
+		break;
 	case SR_SCTLR_EL2:
 	case SR_TCR_EL2:
 	case SR_TTBR0_EL2:
-	case SR_MAIR_EL2: tlb_flush_el2(cpu); return;
+	case SR_MAIR_EL2:
+		tlb_refetch(cpu, 2);
+		tlb_flush_el2(cpu);
+		return;
 	case SR_SCTLR_EL3:
 	case SR_TCR_EL3:
 	case SR_TTBR0_EL3:
-	case SR_MAIR_EL3: tlb_flush_el3(cpu); return;
+	case SR_MAIR_EL3:
+		tlb_refetch(cpu, 3);
+		tlb_flush_el3(cpu);
+		return;
 	case SR_HCR_EL2:
+		tlb_refetch(cpu, 1);
 		if ((old ^ now) & (HCR_EL2_VM | HCR_EL2_DC | HCR_EL2_TGE))
 			tlb_flush_el10(cpu);
 		break;
-	default: cpu_tlb_flush(cpu); break;
+	default:
+		tlb_refetch(cpu, 0);
+		cpu_tlb_flush(cpu);
+		break;
 	}
 	tlb_select_context(cpu);
 }

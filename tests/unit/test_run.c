@@ -180,6 +180,25 @@ static void test_translation_write_ends_slice(void **state)
 	th_free(cpu);
 }
 
+/*
+ * At EL2, EL2's own translation matters, not EL1's: msr sctlr_el1, x0 with
+ * a new value leaves the slice alone (the ERET back to EL1 fetches again),
+ * msr sctlr_el2, x0 with a new value ends it.
+ */
+static void test_translation_write_other_regime(void **state)
+{
+	(void)state;
+	struct cpu *cpu = th_cpu_at(2, 0x3c9); /* EL2h */
+	x_write(cpu, 0, cpu->sr[SR_SCTLR_EL1] ^ (1ull << 3));
+	cpu->slice_end = UINT64_MAX;
+	th_exec_ok(cpu, 0xd5181000); /* msr sctlr_el1, x0 */
+	assert_int_equal(cpu->slice_end, UINT64_MAX);
+	x_write(cpu, 0, cpu->sr[SR_SCTLR_EL2] ^ (1ull << 3));
+	th_exec_ok(cpu, 0xd51c1000); /* msr sctlr_el2, x0 */
+	assert_int_equal(cpu->slice_end, 0);
+	th_free(cpu);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -189,6 +208,7 @@ int main(void)
 	        cmocka_unit_test(test_budget_mid_exception),
 	        cmocka_unit_test(test_page_crossing),
 	        cmocka_unit_test(test_translation_write_ends_slice),
+	        cmocka_unit_test(test_translation_write_other_regime),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
