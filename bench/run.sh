@@ -62,9 +62,9 @@ echo "workload: $elf"
 # shellcheck disable=SC2086 # $sim_el is empty or two words
 wall=$(best_of "$sim" $sim_el --semihosting --stats "$elf")
 digest=$(cat "$tmp/out")
-stats=$(grep '^el2sim: stats:' "$tmp/err" | tail -n 1 || true)
+stats=$(grep '^el2sim: stats: insns=' "$tmp/err" | tail -n 1 || true)
 if [ -z "$stats" ]; then
-	echo "run.sh: el2sim printed no 'el2sim: stats:' line on stderr" >&2
+	echo "run.sh: el2sim printed no 'el2sim: stats: insns=' line on stderr" >&2
 	exit 1
 fi
 # el2sim: stats: insns=N seconds=S mips=M
