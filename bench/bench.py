@@ -160,11 +160,9 @@ def check_reference(name, build, st):
     if name == "int-loop":
         m = re.search(r"expected instructions at EL1: (\d+)", out)
         got = st["insns_at_el"].get(1)
-        # el2sim's stats count the ERET that enters EL1 among EL1's
-        # instructions, so EL1 may show one more than the guest counted.
-        if not m or got is None or not 0 <= got - int(m.group(1)) <= 1:
+        if not m or got is None or got != int(m.group(1)):
             fail(f"int-loop: el2sim counted {got} instructions at EL1, the guest expected "
-                 f"{m.group(1) if m else '?'} (+1 for the ERET)")
+                 f"{m.group(1) if m else '?'}")
         else:
             st["expected_insns_el1"] = int(m.group(1))
     elif name == "mixed-int":

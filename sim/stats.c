@@ -36,9 +36,12 @@ void stats_exception(struct stats *s, const struct cpu *cpu, const struct exc *e
 	stats_cause(s, e->cause);
 }
 
+/* The hook runs inside ERET, before the loop counts it: the ERET retires at from_el. */
 void stats_eret(struct stats *s, const struct cpu *cpu, unsigned from_el, bool illegal)
 {
 	stats_account(s, cpu, from_el);
+	s->insns_at_el[from_el]++;
+	s->last_icount++;
 	s->erets++;
 	s->illegal_erets += illegal;
 }
