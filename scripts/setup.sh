@@ -14,6 +14,7 @@ EL2SIM_PACKAGES=(
 	gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu
 	clang-format qemu-system-arm
 	clang libclang-rt-14-dev
+	valgrind
 )
 
 el2sim_install_missing() {

@@ -4,6 +4,7 @@
  * byte order does not matter.
  */
 #include "elf_load.h"
+#include "hostio.h"
 
 #include <elf.h>
 #include <errno.h>
@@ -147,14 +148,16 @@ int elf_load(struct board *b, const uint8_t *data, size_t len, struct elf_image 
 
 int elf_load_file(struct board *b, const char *path, struct elf_image *img, FILE *errf)
 {
-	char err[256];
+	char err[256], q[HOSTIO_PRINTABLE_MAX];
 	struct stat st;
 	void *data = NULL;
 	int fd, rc = -1;
 
-	fd = open(path, O_RDONLY | O_CLOEXEC);
+	/* O_NONBLOCK: a FIFO must not wait for a writer (it is refused below). */
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 	if (fd < 0) {
-		fprintf(errf, "el2sim: %s: %s\n", path, strerror(errno));
+		fprintf(errf, "el2sim: %s: %s\n", hostio_printable(q, sizeof(q), path),
+		        strerror(errno));
 		return -1;
 	}
 	if (fstat(fd, &st) != 0) {
@@ -173,6 +176,6 @@ int elf_load_file(struct board *b, const char *path, struct elf_image *img, FILE
 	}
 	close(fd);
 	if (rc)
-		fprintf(errf, "el2sim: %s: %s\n", path, err);
+		fprintf(errf, "el2sim: %s: %s\n", hostio_printable(q, sizeof(q), path), err);
 	return rc;
 }

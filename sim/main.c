@@ -2,16 +2,20 @@
  * el2sim: parse the command line, build the virt board, load the image and
  * run the CPU; the exit status says how the run ended (docs/cli.md).
  */
+#include <errno.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <sys/time.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "board.h"
 #include "cpu.h"
 #include "elf_load.h"
+#include "hostio.h"
 #include "list_sysregs.h"
 #include "options.h"
 #include "semihost.h"
@@ -23,7 +27,7 @@
 #define EXIT_HOST_ERROR 1
 #define EXIT_USAGE      2
 #define EXIT_STUCK      3
-#define EXIT_INSN_LIMIT 124
+#define EXIT_LIMIT      124 /* --max-insns or --timeout, as GNU timeout(1) */
 
 struct sim {
 	struct options opt;
@@ -35,15 +39,46 @@ struct sim {
 	struct stats stats;
 };
 
-/* SIGINT/SIGTERM: end the run at the next instruction boundary, trace complete. */
+/*
+ * SIGINT, SIGTERM and SIGALRM (--timeout): end the run at the next
+ * instruction boundary, trace complete. The first of them names the reason.
+ */
 static struct cpu *volatile signal_cpu;
 static volatile sig_atomic_t signal_number;
 
 static void on_signal(int sig)
 {
-	signal_number = sig;
+	if (!signal_number)
+		signal_number = sig;
 	if (signal_cpu)
 		cpu_request_stop(signal_cpu);
+}
+
+/*
+ * Without SA_RESTART, so that a host read() that waits for input (semihosting
+ * SYS_READ, SYS_READC) returns EINTR and the stop is not held up by it.
+ */
+static void catch_stop_signals(void (*handler)(int))
+{
+	struct sigaction sa = {.sa_handler = handler};
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGALRM, &sa, NULL);
+}
+
+/*
+ * --timeout: SIGALRM after ns nanoseconds of wall-clock time (0: disarm).
+ * A timer signal rather than a clock test in the run loop: the loop's only
+ * cost is the stop request it already checks. Rounded up to the timer's
+ * microseconds, so a tiny timeout still fires.
+ */
+static void arm_timeout(uint64_t ns)
+{
+	uint64_t us = (ns + 999) / 1000;
+	struct itimerval it = {.it_value = {.tv_sec = (time_t)(us / 1000000),
+	                                    .tv_usec = (suseconds_t)(us % 1000000)}};
+	setitimer(ITIMER_REAL, &it, NULL);
 }
 
 static int hook_semihost(void *opaque, struct cpu *cpu)
@@ -83,6 +118,31 @@ static void hook_insn(void *opaque, const struct cpu *cpu, uint64_t pc, uint32_t
 	trace_insn(&s->trace, (struct cpu *)cpu, pc, raw, el);
 }
 
+/* Is path the image itself? Opening it for the trace would truncate the image. */
+static bool same_file(const char *path, const char *image)
+{
+	struct stat a, b;
+	return stat(path, &a) == 0 && stat(image, &b) == 0 && a.st_dev == b.st_dev &&
+	       a.st_ino == b.st_ino;
+}
+
+/* --trace-file F opened for writing; NULL after a one-line message naming the option. */
+static FILE *trace_open_file(const char *path, const char *image)
+{
+	char q[HOSTIO_PRINTABLE_MAX];
+	const char *why = "is the image";
+	FILE *f = NULL;
+
+	if (!same_file(path, image)) {
+		f = fopen(path, "w");
+		why = strerror(errno);
+	}
+	if (!f)
+		fprintf(stderr, "el2sim: --trace-file: '%s': %s\n",
+		        hostio_printable(q, sizeof(q), path), why);
+	return f;
+}
+
 /* Open the trace the options ask for; 0, or an exit status. */
 static int trace_setup(struct sim *s)
 {
@@ -90,12 +150,9 @@ static int trace_setup(struct sim *s)
 		return 0;
 	s->trace_out = stderr;
 	if (s->opt.trace_file) {
-		s->trace_out = fopen(s->opt.trace_file, "w");
-		if (!s->trace_out) {
-			fprintf(stderr, "el2sim: %s: cannot open the trace file\n",
-			        s->opt.trace_file);
+		s->trace_out = trace_open_file(s->opt.trace_file, s->opt.image);
+		if (!s->trace_out)
 			return EXIT_USAGE;
-		}
 	}
 	trace_open(&s->trace, s->trace_out, s->opt.trace, s->opt.trace_format);
 	s->trace.el_filter = s->opt.trace_el;
@@ -198,10 +255,13 @@ static int run(struct sim *s)
 
 	const char *reason = "host error";
 	signal_cpu = s->cpu;
-	signal(SIGINT, on_signal);
-	signal(SIGTERM, on_signal);
+	catch_stop_signals(on_signal);
 	t0 = now();
-	switch (cpu_run(s->cpu)) {
+	if (s->opt.timeout_ns)
+		arm_timeout(s->opt.timeout_ns);
+	enum cpu_stop stop = cpu_run(s->cpu);
+	arm_timeout(0);
+	switch (stop) {
 	case STOP_EXIT:
 		status = s->cpu->exit_code;
 		reason = "guest exit";
@@ -210,7 +270,7 @@ static int run(struct sim *s)
 		reason = "instruction limit (--max-insns)";
 		fprintf(stderr, "el2sim: stopped after %llu instructions (--max-insns)\n",
 		        (unsigned long long)s->cpu->icount);
-		status = EXIT_INSN_LIMIT;
+		status = EXIT_LIMIT;
 		break;
 	case STOP_STUCK:
 		reason = "stuck: exceptions without progress";
@@ -228,6 +288,16 @@ static int run(struct sim *s)
 		status = EXIT_STUCK;
 		break;
 	case STOP_REQUEST:
+		if (signal_number == SIGALRM) {
+			reason = "timeout (--timeout)";
+			fprintf(stderr,
+			        "el2sim: stopped by --timeout after %.3f s at PC 0x%llx (%llu "
+			        "instructions)\n",
+			        now() - t0, (unsigned long long)s->cpu->pc,
+			        (unsigned long long)s->cpu->icount);
+			status = EXIT_LIMIT;
+			break;
+		}
 		reason = signal_number == SIGTERM ? "stopped by SIGTERM" : "stopped by SIGINT";
 		fprintf(stderr, "el2sim: %s at PC 0x%llx\n", reason,
 		        (unsigned long long)s->cpu->pc);

@@ -9,6 +9,7 @@
 #include <strings.h>
 
 #include "board.h"
+#include "hostio.h"
 #include "syndrome.h"
 
 #ifndef EL2SIM_VERSION
@@ -27,6 +28,7 @@ enum {
 	OPT_LIST_SYSREGS,
 	OPT_TRACE_EL,
 	OPT_TRACE_EC,
+	OPT_TIMEOUT,
 };
 
 static const struct option long_options[] = {
@@ -41,6 +43,7 @@ static const struct option long_options[] = {
         {"list-sysregs", no_argument, NULL, OPT_LIST_SYSREGS},
         {"trace-el", required_argument, NULL, OPT_TRACE_EL},
         {"trace-ec", required_argument, NULL, OPT_TRACE_EC},
+        {"timeout", required_argument, NULL, OPT_TIMEOUT},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {0},
@@ -58,21 +61,27 @@ void options_usage(FILE *f)
 	      "  --semihosting      enable Arm semihosting (HLT #0xF000); SYS_EXIT's\n"
 	      "                     code becomes el2sim's exit status\n"
 	      "  --max-insns N      stop after N instructions (exit status 124)\n"
+	      "  --timeout SECONDS  stop after SECONDS of host time, fractions allowed\n"
+	      "                     (exit status 124)\n"
 	      "  --stats            print instruction count and speed on stderr at exit\n"
 	      "  --trace LIST       comma list of: exc, eret, insn\n"
 	      "  --trace-file F     where the trace goes (default stderr)\n"
 	      "  --trace-format F   text (default) or jsonl\n"
-	      "  --list-sysregs     print the system register table and exit\n"
 	      "  --trace-el N       only events that leave or enter EL N\n"
 	      "  --trace-ec LIST    only exceptions of these classes: names (HVC64,\n"
 	      "                     DABT_LOW, ...) or numbers (0x16, 22), comma-separated\n"
+	      "  --list-sysregs     print the system register table and exit\n"
 	      "  -h, --help         show this help and exit\n"
 	      "  -V, --version      show the version and exit\n"
 	      "\n"
 	      "GUEST-ARGS follow IMAGE in the guest's command line (SYS_GET_CMDLINE).\n"
-	      "Exit status: the guest's SYS_EXIT code; 124 when --max-insns is reached;\n"
-	      "2 for a usage or image error; 3 when the guest is stuck taking exceptions;\n"
-	      "1 for a host error. See docs/cli.md.\n",
+	      "--trace-file, --trace-format, --trace-el and --trace-ec need --trace.\n"
+	      "An option given twice keeps its last value; --trace and --trace-ec lists\n"
+	      "add up.\n"
+	      "Exit status: the guest's SYS_EXIT code; 124 when --max-insns or --timeout\n"
+	      "stops the run; 2 for a usage or image error; 3 when the guest is stuck\n"
+	      "(exceptions without progress, or a wait nothing can end); 1 for a host\n"
+	      "error; 128 + N after signal N (SIGINT, SIGTERM). See docs/cli.md.\n",
 	      f);
 }
 
@@ -116,6 +125,28 @@ int options_parse_size(const char *s, uint64_t *out)
 	if (v > (UINT64_MAX >> shift))
 		return -1;
 	*out = v << shift;
+	return 0;
+}
+
+int options_parse_seconds(const char *s, uint64_t *ns)
+{
+	const char *end;
+	uint64_t secs, frac = 0;
+	unsigned digits = 0;
+
+	if (parse_u64(s, &end, &secs) || secs > OPTIONS_TIMEOUT_MAX_S)
+		return -1;
+	if (*end == '.') {
+		for (end++; *end >= '0' && *end <= '9' && digits < 9; end++, digits++)
+			frac = frac * 10 + (uint64_t)(*end - '0');
+		if (digits == 0)
+			return -1;
+		for (; digits < 9; digits++)
+			frac *= 10;
+	}
+	if (*end || (secs == 0 && frac == 0) || (secs == OPTIONS_TIMEOUT_MAX_S && frac))
+		return -1;
+	*ns = secs * 1000000000ull + frac;
 	return 0;
 }
 
@@ -174,7 +205,9 @@ int options_parse_ec_list(const char *s, uint64_t *out)
 
 static int bad_value(FILE *errf, const char *opt, const char *arg, const char *want)
 {
-	fprintf(errf, "el2sim: --%s: bad value '%s' (want %s)\n", opt, arg, want);
+	char q[HOSTIO_PRINTABLE_MAX];
+	fprintf(errf, "el2sim: --%s: bad value '%s' (want %s)\n", opt,
+	        hostio_printable(q, sizeof(q), arg), want);
 	return -1;
 }
 
@@ -182,6 +215,7 @@ static int bad_value(FILE *errf, const char *opt, const char *arg, const char *w
 static int parse_value(struct options *o, int opt, const char *arg, FILE *errf)
 {
 	const char *end;
+	unsigned bits;
 	uint64_t v;
 
 	switch (opt) {
@@ -202,9 +236,15 @@ static int parse_value(struct options *o, int opt, const char *arg, FILE *errf)
 			return bad_value(errf, "max-insns", arg, "a positive decimal number");
 		o->max_insns = v;
 		return 0;
+	case OPT_TIMEOUT:
+		if (options_parse_seconds(arg, &o->timeout_ns))
+			return bad_value(errf, "timeout", arg,
+			                 "seconds, a positive decimal number such as 10 or 0.5");
+		return 0;
 	case OPT_TRACE:
-		if (options_parse_trace(arg, &o->trace))
+		if (options_parse_trace(arg, &bits))
 			return bad_value(errf, "trace", arg, "a comma list of exc, eret, insn");
+		o->trace |= bits;
 		return 0;
 	case OPT_TRACE_FILE:
 		if (!*arg)
@@ -225,15 +265,46 @@ static int parse_value(struct options *o, int opt, const char *arg, FILE *errf)
 		o->trace_el = arg[0] - '0';
 		return 0;
 	case OPT_TRACE_EC:
-		if (options_parse_ec_list(arg, &o->trace_ec))
+		if (options_parse_ec_list(arg, &v))
 			return bad_value(errf, "trace-ec", arg, "exception class names or numbers");
+		o->trace_ec |= v;
 		return 0;
 	}
 	return -1;
 }
 
+/* The options that only shape a trace: without --trace they would be ignored. */
+static const char *trace_modifier_name(int opt)
+{
+	switch (opt) {
+	case OPT_TRACE_FILE: return "--trace-file";
+	case OPT_TRACE_FORMAT: return "--trace-format";
+	case OPT_TRACE_EL: return "--trace-el";
+	case OPT_TRACE_EC: return "--trace-ec";
+	default: return NULL;
+	}
+}
+
+/* getopt_long's '?': an unknown option, or a value given to a flag. */
+static void bad_option(FILE *errf, const char *arg, int short_opt)
+{
+	char q[HOSTIO_PRINTABLE_MAX];
+	char letter[2] = {(char)short_opt, '\0'};
+	if (short_opt && !strncmp(arg, "--", 2))
+		fprintf(errf, "el2sim: %s: this option takes no value\n",
+		        hostio_printable(q, sizeof(q), arg));
+	else if (short_opt)
+		fprintf(errf, "el2sim: -%s: unknown option (see --help)\n",
+		        hostio_printable(q, sizeof(q), letter));
+	else
+		fprintf(errf, "el2sim: %s: unknown or ambiguous option (see --help)\n",
+		        hostio_printable(q, sizeof(q), arg));
+}
+
 int options_parse(struct options *o, int argc, char **argv, FILE *errf)
 {
+	char q[2][HOSTIO_PRINTABLE_MAX];
+	const char *trace_modifier = NULL;
 	int nargs = argc, opt;
 
 	*o = (struct options){
@@ -260,21 +331,16 @@ int options_parse(struct options *o, int argc, char **argv, FILE *errf)
 		case OPT_LIST_SYSREGS: o->action = OPTIONS_LIST_SYSREGS; return 0;
 		case OPT_SEMIHOSTING: o->semihosting = true; break;
 		case OPT_STATS: o->stats = true; break;
-		case ':': fprintf(errf, "el2sim: %s: missing value\n", argv[optind - 1]); return 2;
-		case '?':
-			if (optopt && !strncmp(argv[optind - 1], "--", 2))
-				fprintf(errf, "el2sim: %s: this option takes no value\n",
-				        argv[optind - 1]);
-			else if (optopt)
-				fprintf(errf, "el2sim: -%c: unknown option (see --help)\n", optopt);
-			else
-				fprintf(errf,
-				        "el2sim: %s: unknown or ambiguous option (see --help)\n",
-				        argv[optind - 1]);
+		case ':':
+			fprintf(errf, "el2sim: %s: missing value\n",
+			        hostio_printable(q[0], sizeof(q[0]), argv[optind - 1]));
 			return 2;
+		case '?': bad_option(errf, argv[optind - 1], optopt); return 2;
 		default:
 			if (parse_value(o, opt, optarg, errf))
 				return 2;
+			if (!trace_modifier)
+				trace_modifier = trace_modifier_name(opt);
 			break;
 		}
 	}
@@ -286,7 +352,13 @@ int options_parse(struct options *o, int argc, char **argv, FILE *errf)
 		fprintf(errf,
 		        "el2sim: %s: unexpected argument after the image %s (guest arguments "
 		        "go after --)\n",
-		        argv[optind + 1], argv[optind]);
+		        hostio_printable(q[0], sizeof(q[0]), argv[optind + 1]),
+		        hostio_printable(q[1], sizeof(q[1]), argv[optind]));
+		return 2;
+	}
+	if (trace_modifier && !o->trace) {
+		fprintf(errf, "el2sim: %s: needs --trace (without it nothing is traced)\n",
+		        trace_modifier);
 		return 2;
 	}
 	o->image = argv[optind];

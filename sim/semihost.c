@@ -8,6 +8,7 @@
 #include "semihost.h"
 
 #include <errno.h>
+#include <poll.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -171,6 +172,35 @@ static uint64_t sys_write(struct semihost *sh, struct cpu *cpu)
 	return 0;
 }
 
+/* How often a wait for input looks for a stop request, in milliseconds. */
+#define STOP_CHECK_MS 100
+
+/*
+ * read() that waits for input until it comes or the run is asked to stop
+ * (SIGINT, SIGTERM, --timeout): then it fails with EINTR, and the run ends
+ * at the next instruction boundary. poll() with a timeout rather than a
+ * bare read() interrupted by the signal: a signal that lands just before
+ * the read() would otherwise leave it blocked.
+ */
+static ssize_t read_input(int fd, void *buf, size_t len, const struct cpu *cpu)
+{
+	for (;;) {
+		struct pollfd p = {.fd = fd, .events = POLLIN};
+		if (cpu->stop_requested) {
+			errno = EINTR;
+			return -1;
+		}
+		int ready = poll(&p, 1, STOP_CHECK_MS);
+		if (ready < 0 && errno != EINTR)
+			return -1;
+		if (ready <= 0)
+			continue;
+		ssize_t n = read(fd, buf, len);
+		if (n >= 0 || (errno != EINTR && errno != EAGAIN))
+			return n;
+	}
+}
+
 /* SYS_READ: returns the number of bytes not read. */
 static uint64_t sys_read(struct semihost *sh, struct cpu *cpu)
 {
@@ -184,9 +214,7 @@ static uint64_t sys_read(struct semihost *sh, struct cpu *cpu)
 		return fault(sh, EBADF);
 	if (len == 0)
 		return 0;
-	do
-		n = read(sh->in_fd, buf, len < CHUNK ? len : CHUNK);
-	while (n < 0 && errno == EINTR);
+	n = read_input(sh->in_fd, buf, len < CHUNK ? len : CHUNK, cpu);
 	if (n < 0)
 		return fault(sh, errno);
 	if (mem_debug_write(cpu, va, buf, (uint64_t)n))
@@ -200,9 +228,7 @@ static uint64_t sys_readc(struct semihost *sh, struct cpu *cpu)
 	uint8_t c;
 	ssize_t n;
 
-	do
-		n = read(sh->in_fd, &c, 1);
-	while (n < 0 && errno == EINTR);
+	n = read_input(sh->in_fd, &c, 1, cpu);
 	if (n < 0)
 		return fault(sh, errno);
 	return n == 1 ? c : RET_ERR;

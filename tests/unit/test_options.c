@@ -11,12 +11,12 @@
 
 #include "options.h"
 
-#define MAX_ARGS 16
+#define MAX_ARGS 32
 
 struct run {
 	struct options o;
 	int status;
-	char msg[512]; /* what went to errf */
+	char msg[2048]; /* what went to errf */
 	char *argv[MAX_ARGS + 1];
 };
 
@@ -68,6 +68,7 @@ static void test_defaults(void **state)
 	assert_false(r->o.semihosting);
 	assert_false(r->o.stats);
 	assert_int_equal(r->o.max_insns, 0);
+	assert_int_equal(r->o.timeout_ns, 0);
 	assert_int_equal(r->o.trace, 0);
 	assert_null(r->o.trace_file);
 	assert_int_equal(r->o.trace_format, TRACE_FORMAT_TEXT);
@@ -199,8 +200,115 @@ static void test_trace_values(void **state)
 	assert_usage_error(parse("--trace", "irq", "i", NULL), "--trace");
 	assert_usage_error(parse("--trace-format", "xml", "i", NULL), "--trace-format");
 	assert_usage_error(parse("--trace-file=", "i", NULL), "--trace-file");
-	assert_int_equal(parse("--trace-format", "text", "i", NULL)->o.trace_format,
-	                 TRACE_FORMAT_TEXT);
+	assert_int_equal(
+	        parse("--trace", "exc", "--trace-format", "text", "i", NULL)->o.trace_format,
+	        TRACE_FORMAT_TEXT);
+	assert_usage_error(parse("--trace", "exc", "--trace-el", "4", "i", NULL), "--trace-el");
+	assert_usage_error(parse("--trace", "exc", "--trace-ec", "BOGUS", "i", NULL), "--trace-ec");
+}
+
+/* The modifiers of a trace without --trace would do nothing: an error naming the first. */
+static void test_trace_modifiers_need_trace(void **state)
+{
+	assert_usage_error(parse("--trace-file", "t", "i", NULL), "--trace-file: needs --trace");
+	assert_usage_error(parse("--trace-format", "text", "i", NULL),
+	                   "--trace-format: needs --trace");
+	assert_usage_error(parse("--trace-el", "1", "i", NULL), "--trace-el: needs --trace");
+	assert_usage_error(parse("--trace-ec", "HVC64", "i", NULL), "--trace-ec: needs --trace");
+	assert_usage_error(parse("--trace-ec", "HVC64", "--trace-el", "1", "i", NULL),
+	                   "--trace-ec: needs --trace");
+	/* --trace anywhere on the line is enough. */
+	struct run *r = parse("--trace-el", "1", "i", "--trace", "eret", NULL);
+	assert_int_equal(r->status, 0);
+	assert_int_equal(r->o.trace_el, 1);
+	assert_int_equal(r->o.trace, TRACE_ERET);
+}
+
+/* An option given twice keeps its last value; --trace and --trace-ec lists add up. */
+static void test_repeated_options(void **state)
+{
+	struct run *r =
+	        parse("--el", "1", "--el", "3", "--mem", "2M", "--mem=4M", "--max-insns", "5",
+	              "--max-insns", "7", "--timeout", "9", "--timeout", "0.25", "--trace", "exc",
+	              "--trace", "eret", "--trace-ec", "HVC64", "--trace-ec", "0x17", "--trace-el",
+	              "0", "--trace-el", "2", "i", NULL);
+	assert_int_equal(r->status, 0);
+	assert_int_equal(r->o.el, 3);
+	assert_int_equal(r->o.mem_size, 4ull << 20);
+	assert_int_equal(r->o.max_insns, 7);
+	assert_int_equal(r->o.timeout_ns, 250000000);
+	assert_int_equal(r->o.trace, TRACE_EXC | TRACE_ERET);
+	assert_int_equal(r->o.trace_ec, (1ull << 0x16) | (1ull << 0x17)); /* HVC64 is EC 0x16 */
+	assert_int_equal(r->o.trace_el, 2);
+}
+
+static void test_seconds_parser(void **state)
+{
+	uint64_t ns;
+	assert_int_equal(options_parse_seconds("1", &ns), 0);
+	assert_int_equal(ns, 1000000000ull);
+	assert_int_equal(options_parse_seconds("0.5", &ns), 0);
+	assert_int_equal(ns, 500000000ull);
+	assert_int_equal(options_parse_seconds("0.000000001", &ns), 0);
+	assert_int_equal(ns, 1);
+	assert_int_equal(options_parse_seconds("12.034", &ns), 0);
+	assert_int_equal(ns, 12034000000ull);
+	assert_int_equal(options_parse_seconds("1000000000", &ns), 0);
+	assert_int_equal(ns, 1000000000ull * 1000000000ull);
+	assert_int_equal(options_parse_seconds("007", &ns), 0);
+	assert_int_equal(ns, 7000000000ull);
+	static const char *const bad[] = {
+	        "",
+	        "0",
+	        "0.0",
+	        "0.000000000",
+	        "-1",
+	        "-0.5",
+	        "+1",
+	        " 1",
+	        "1 ",
+	        ".5",
+	        "1.",
+	        "1..5",
+	        "1e3",
+	        "1.5e1",
+	        "inf",
+	        "nan",
+	        "10s",
+	        "0x10",
+	        "1,5",
+	        "1.0000000001",
+	        "1000000001",
+	        "1000000000.5",
+	        "18446744073709551616",
+	        "99999999999999999999",
+	};
+	for (unsigned i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		if (options_parse_seconds(bad[i], &ns) != -1)
+			fail_msg("'%s' accepted as seconds", bad[i]);
+}
+
+static void test_timeout_values(void **state)
+{
+	assert_int_equal(parse("--timeout", "2", "i", NULL)->o.timeout_ns, 2000000000ull);
+	assert_int_equal(parse("--timeout=0.5", "i", NULL)->o.timeout_ns, 500000000ull);
+	assert_usage_error(parse("--timeout", "0", "i", NULL), "--timeout");
+	assert_usage_error(parse("--timeout", "-1", "i", NULL), "--timeout");
+	assert_usage_error(parse("--timeout", "abc", "i", NULL), "--timeout");
+	assert_usage_error(parse("i", "--timeout", NULL), "--timeout");
+}
+
+/* What a message echoes back keeps it one line: control characters become \xNN. */
+static void test_messages_stay_one_line(void **state)
+{
+	assert_usage_error(parse("--mem", "1\n2", "i", NULL), "'1\\x0a2'");
+	assert_usage_error(parse("--fro\nb", "i", NULL), "--fro\\x0ab");
+	assert_usage_error(parse("a", "b\r\x7f", NULL), "b\\x0d\\x7f");
+	/* A very long value is cut, still on one line. */
+	static char huge[4096];
+	memset(huge, '7', sizeof(huge) - 1);
+	struct run *r = parse("--el", huge, "i", NULL);
+	assert_usage_error(r, "...' (want 1, 2 or 3)");
 }
 
 static void test_usage_errors(void **state)
@@ -227,6 +335,11 @@ int main(void)
 	        cmocka_unit_test(test_mem_values),
 	        cmocka_unit_test(test_max_insns_values),
 	        cmocka_unit_test(test_trace_values),
+	        cmocka_unit_test(test_trace_modifiers_need_trace),
+	        cmocka_unit_test(test_repeated_options),
+	        cmocka_unit_test(test_seconds_parser),
+	        cmocka_unit_test(test_timeout_values),
+	        cmocka_unit_test(test_messages_stay_one_line),
 	        cmocka_unit_test(test_usage_errors),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
