@@ -20,9 +20,29 @@
 #include "tlb.h"
 #include "traps.h"
 
+/* in->flags of MRS/MSR/SYS: only the trap controls can stop it at or above its lowest EL. */
+#define SYS_PLAIN 1u
+
+/*
+ * Does sysreg_check() reduce to "EL >= the lowest EL, then the traps" for
+ * this access? Not for an unknown encoding, a direction the register does
+ * not allow, EL0's read-only view, or the registers with rules of their own
+ * (SP_EL0, CNTFRQ_EL0's writes, the Secure-only ones).
+ */
+static bool sys_plain(enum sysreg_id id, bool is_read)
+{
+	const struct sysreg_info *r = &sysreg_table[id];
+	if (id == SR_NONE || id == SR_SP_EL0 || (id == SR_CNTFRQ_EL0 && !is_read))
+		return false;
+	if (!(r->access & (is_read ? SRA_R : SRA_W)) || (r->flags & SRF_SECURE))
+		return false;
+	return is_read || !(r->access & SRA_U_RO);
+}
+
 /*
  * MRS, MSR (register), SYS: imm = the 16-bit encoding op0:op1:CRn:CRm:op2,
- * imm2 = its id, amt = the lowest EL that may access it (sysreg_min_el).
+ * imm2 = its id, amt = the lowest EL that may access it (sysreg_min_el),
+ * flags = SYS_PLAIN (sys_plain).
  */
 bool fill_sys(struct insn *in, uint32_t raw)
 {
@@ -32,6 +52,7 @@ bool fill_sys(struct insn *in, uint32_t raw)
 	in->imm = enc;
 	in->imm2 = sysreg_lookup(enc);
 	in->amt = (uint8_t)sysreg_min_el(enc);
+	in->flags = sys_plain((enum sysreg_id)in->imm2, bit32(raw, 21)) ? SYS_PLAIN : 0;
 	in->rd = (uint8_t)bits32(raw, 4, 0);
 	return true;
 }
@@ -60,6 +81,7 @@ static struct trap_ctx sys_trap_ctx(const struct cpu *cpu, bool is_read)
 
 int sysreg_trap(struct cpu *cpu, const struct insn *in, uint64_t groups, bool is_read)
 {
+	groups &= trap_groups_from(cpu->el);
 	if (likely(groups == 0))
 		return 0;
 	struct trap_ctx c = sys_trap_ctx(cpu, is_read);
@@ -93,6 +115,9 @@ static bool sys_tidcp(const struct cpu *cpu, uint16_t enc)
 static int sysreg_check(struct cpu *cpu, const struct insn *in, bool is_read)
 {
 	enum sysreg_id id = (enum sysreg_id)in->imm2;
+	/* At or above the lowest EL (so it is implemented), nothing but traps is left. */
+	if (likely((in->flags & SYS_PLAIN) && cpu->el >= in->amt))
+		return sysreg_trap(cpu, in, sysreg_table[id].traps, is_read);
 	const struct sysreg_info *r = &sysreg_table[id];
 	uint16_t enc = (uint16_t)in->imm;
 	unsigned min_el = in->amt;

@@ -405,20 +405,23 @@ const char *trap_group_cause(enum trap_group g)
  * The groups that can trap an access made at EL el: a trap goes to the EL
  * of the access or above (CPACR_EL1.FPEN traps EL1 to EL1, CPTR_EL2.TFP EL2
  * to EL2; HCR_EL2.TGE only moves EL0's traps up), never below, so an EL2
- * access skips every EL1 control's predicate.
+ * access skips every EL1 control's predicate. Levels are 1 to 3, so EL0 and
+ * EL1 see every group.
  */
-static uint64_t trap_groups_from(unsigned el)
+#define TRAP(id, lvl, ecn, cs, p) | ((lvl) >= 2 ? BIT(TG_##id) : 0)
+static const uint64_t trap_groups_to_el2_up = 0
+#include "traps.def"
+        ;
+#undef TRAP
+#define TRAP(id, lvl, ecn, cs, p) | ((lvl) >= 3 ? BIT(TG_##id) : 0)
+static const uint64_t trap_groups_to_el3 = 0
+#include "traps.def"
+        ;
+#undef TRAP
+
+uint64_t trap_groups_from(unsigned el)
 {
-	static uint64_t from[4];
-	static bool ready;
-	if (!ready) {
-		for (unsigned e = 0; e < 4; e++)
-			for (unsigned g = 0; g < TG_COUNT; g++)
-				if (trap_rows[g].level >= e)
-					from[e] |= BIT(g);
-		ready = true;
-	}
-	return from[el & 3];
+	return el <= 1 ? ~0ull : el == 2 ? trap_groups_to_el2_up : trap_groups_to_el3;
 }
 
 bool sysreg_route(const struct trap_ctx *c, uint64_t groups, struct trap_verdict *v)

@@ -34,6 +34,12 @@ struct trap_verdict {
  */
 bool sysreg_route(const struct trap_ctx *c, uint64_t groups, struct trap_verdict *v);
 
+/*
+ * The trap groups that can trap an access made at EL el (1ull << TG_*):
+ * those that target el or a higher EL.
+ */
+uint64_t trap_groups_from(unsigned el);
+
 /* The cause string of a trap group ("HCR_EL2.TVM"); NULL for no such group. */
 const char *trap_group_cause(enum trap_group g);
 
