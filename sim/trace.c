@@ -1,11 +1,11 @@
 /* The exception trace: text and JSONL writers for exception entry and ERET. */
 #include "trace.h"
 
-#include <capstone/capstone.h>
 #include <inttypes.h>
 #include <string.h>
 
 #include "cpu.h"
+#include "disasm.h"
 #include "esr_fmt.h"
 #include "mem.h"
 #include "syndrome.h"
@@ -15,15 +15,12 @@ static const enum sysreg_id vbar_of[4] = {SR_NONE, SR_VBAR_EL1, SR_VBAR_EL2, SR_
 
 int trace_open(struct trace *t, FILE *out, unsigned what, enum trace_format format)
 {
-	csh handle;
 	t->out = out;
 	t->what = what;
 	t->format = format;
 	t->seq = 0;
-	t->disasm = 0;
-	if (cs_open(CS_ARCH_ARM64, CS_MODE_ARM, &handle) == CS_ERR_OK)
-		t->disasm = (uintptr_t)handle;
-	else
+	t->disasm = disasm_open();
+	if (!t->disasm)
 		fprintf(stderr,
 		        "el2sim: note: capstone unavailable; the trace shows raw encodings\n");
 	return 0;
@@ -31,11 +28,8 @@ int trace_open(struct trace *t, FILE *out, unsigned what, enum trace_format form
 
 void trace_close(struct trace *t)
 {
-	if (t->disasm) {
-		csh handle = (csh)t->disasm;
-		cs_close(&handle);
-		t->disasm = 0;
-	}
+	disasm_close(t->disasm);
+	t->disasm = 0;
 	if (t->out)
 		fflush(t->out);
 }
@@ -44,18 +38,12 @@ void trace_disasm(struct trace *t, struct cpu *cpu, unsigned el, uint64_t va, ch
                   size_t size)
 {
 	uint32_t word;
-	cs_insn *insn;
 	if (mem_debug_read_el(cpu, el, va, &word, 4) != 0) {
 		snprintf(buf, size, "?");
 		return;
 	}
-	if (t->disasm && cs_disasm((csh)t->disasm, (const uint8_t *)&word, 4, va, 1, &insn) == 1) {
-		snprintf(buf, size, "%s%s%s", insn->mnemonic, insn->op_str[0] ? " " : "",
-		         insn->op_str);
-		cs_free(insn, 1);
-	} else {
+	if (!disasm_word(t->disasm, word, va, buf, size))
 		snprintf(buf, size, ".inst 0x%08" PRIx32, word);
-	}
 }
 
 /* Does an event between these ELs, of this class, pass the filters? */
