@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
 # Quick start, second command: set up, build, and run every test suite:
-# the normal build, then the unit and CLI suites again under
+# the normal build, the suites that start el2sim again in the reference mode
+# (--setup nocache), then the unit and CLI suites again under
 # AddressSanitizer and UndefinedBehaviorSanitizer, then the format check.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 
 echo "== tests (build: $BUILD)"
 meson test -C "$BUILD" --print-errorlogs --num-processes "$(nproc)"
+
+echo "== the same suites in the reference mode, without the decode cache (--setup nocache)"
+meson test -C "$BUILD" --print-errorlogs --num-processes "$(nproc)" --setup nocache
 
 echo "== fuzz smoke: each libFuzzer harness for 60 s, the storm (build: $BUILD)"
 EL2SIM_FUZZ_SECONDS=60 meson test -C "$BUILD" --print-errorlogs --suite fuzz

@@ -212,6 +212,14 @@ static void report_stuck(const struct cpu *cpu)
 	        (unsigned long long)e->elr, el, (unsigned long long)cpu->sr[vbar[el]]);
 }
 
+/* A variable set to anything but "" or "0": EL2SIM_NO_CACHE=1 is --no-cache for whole test suites.
+ */
+static bool env_flag(const char *name)
+{
+	const char *v = getenv(name);
+	return v && *v && strcmp(v, "0") != 0;
+}
+
 static int run(struct sim *s)
 {
 	struct elf_image img;
@@ -238,6 +246,7 @@ static int run(struct sim *s)
 	              s->board.bus.ram_base, s->board.bus.ram_size);
 	cpu_reset(s->cpu, img.entry);
 	s->cpu->insn_limit = s->opt.max_insns ? s->opt.max_insns : UINT64_MAX;
+	s->cpu->no_dcache = s->opt.no_cache || env_flag("EL2SIM_NO_CACHE");
 	s->cpu->hooks = (struct cpu_hooks){
 	        .opaque = s,
 	        .semihost = s->opt.semihosting ? hook_semihost : NULL,

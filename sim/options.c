@@ -29,6 +29,7 @@ enum {
 	OPT_TRACE_EL,
 	OPT_TRACE_EC,
 	OPT_TIMEOUT,
+	OPT_NO_CACHE,
 };
 
 static const struct option long_options[] = {
@@ -44,6 +45,7 @@ static const struct option long_options[] = {
         {"trace-el", required_argument, NULL, OPT_TRACE_EL},
         {"trace-ec", required_argument, NULL, OPT_TRACE_EC},
         {"timeout", required_argument, NULL, OPT_TIMEOUT},
+        {"no-cache", no_argument, NULL, OPT_NO_CACHE},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {0},
@@ -70,6 +72,8 @@ void options_usage(FILE *f)
 	      "  --trace-el N       only events that leave or enter EL N\n"
 	      "  --trace-ec LIST    only exceptions of these classes: names (HVC64,\n"
 	      "                     DABT_LOW, ...) or numbers (0x16, 22), comma-separated\n"
+	      "  --no-cache         reference mode: no decode cache, every instruction\n"
+	      "                     decoded each time it runs (slow; for checking)\n"
 	      "  --list-sysregs     print the system register table and exit\n"
 	      "  -h, --help         show this help and exit\n"
 	      "  -V, --version      show the version and exit\n"
@@ -331,6 +335,7 @@ int options_parse(struct options *o, int argc, char **argv, FILE *errf)
 		case OPT_LIST_SYSREGS: o->action = OPTIONS_LIST_SYSREGS; return 0;
 		case OPT_SEMIHOSTING: o->semihosting = true; break;
 		case OPT_STATS: o->stats = true; break;
+		case OPT_NO_CACHE: o->no_cache = true; break;
 		case ':':
 			fprintf(errf, "el2sim: %s: missing value\n",
 			        hostio_printable(q[0], sizeof(q[0]), argv[optind - 1]));

@@ -31,6 +31,7 @@ struct options {
 	uint64_t max_insns;     /* --max-insns; 0: no limit */
 	uint64_t timeout_ns;    /* --timeout, host wall-clock nanoseconds; 0: none */
 	bool stats;             /* --stats */
+	bool no_cache;          /* --no-cache (or EL2SIM_NO_CACHE=1 in the environment) */
 	unsigned trace;         /* --trace: TRACE_* bits */
 	const char *trace_file; /* --trace-file; NULL: stderr */
 	enum trace_format trace_format;

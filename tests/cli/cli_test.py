@@ -232,7 +232,7 @@ def case_help(el2sim, tmp):
     check(r.returncode == 0, 'exit status 0', r)
     for opt in ['--el', '--mem', '--semihosting', '--max-insns', '--timeout', '--stats',
                 '--trace', '--trace-file', '--trace-format', '--trace-el', '--trace-ec',
-                '--list-sysregs', '--help', '--version']:
+                '--no-cache', '--list-sysregs', '--help', '--version']:
         check(opt in r.stdout, '--help lists ' + opt, r)
 
 
@@ -532,6 +532,31 @@ def case_semihosting(el2sim, tmp):
     check(r.returncode == 7, 'the guest exit code 7', r)
     check(r.stdout == path + ' one two\n', 'the command line echoed', r)
     check(r.stderr == '', 'nothing on stderr', r)
+
+
+@case('no-cache')
+def case_no_cache(el2sim, tmp):
+    # docs/cli.md: --no-cache (or EL2SIM_NO_CACHE=1) changes nothing a guest
+    # or a trace can see: the same output, exit status, counts and trace.
+    cmdline = write(tmp, 'cmdline.elf', elf(prog_cmdline()))
+    loop = write(tmp, 'loop.elf', elf(prog_loop()))
+    stuck = write(tmp, 'stuck.elf', elf(prog_stuck()))
+    env_on = dict(os.environ, EL2SIM_NO_CACHE='1')
+    env_off = {k: v for k, v in os.environ.items() if k != 'EL2SIM_NO_CACHE'}
+    for args in (['--semihosting', cmdline, '--', 'one', 'two'],
+                 ['--stats', '--max-insns', '5000', '--el', '1', loop],
+                 ['--trace', 'exc,eret', '--trace-format', 'jsonl', stuck]):
+        base = run(el2sim, args, env=env_off)
+        for how, r in (('--no-cache', run(el2sim, ['--no-cache'] + args, env=env_off)),
+                       ('EL2SIM_NO_CACHE=1', run(el2sim, args, env=env_on))):
+            same_err = re.sub(r'seconds=\S+ mips=\S+', '', r.stderr) == \
+                re.sub(r'seconds=\S+ mips=\S+', '', base.stderr)
+            check(r.returncode == base.returncode and r.stdout == base.stdout and same_err,
+                  '%s: the same as the default for %s' % (how, ' '.join(args)), r)
+    check(base.returncode == 3, 'the stuck guest exits 3', base)
+    r = run(el2sim, ['--no-cache', '--stats', '--max-insns', '5000', '--el', '1', loop], env=env_off)
+    check(re.search(r'^el2sim: stats: insns=5000 ', r.stderr, re.M) is not None,
+          '--no-cache keeps the budget exact', r)
 
 
 @case('stuck')
