@@ -63,9 +63,9 @@ static ALWAYS_INLINE struct alu_result alu_add_with_carry(uint64_t x, uint64_t y
 	uint64_t result;
 	uint32_t c, v;
 	if (sf) {
-		uint64_t partial;
-		c = __builtin_add_overflow(x, y, &partial);
-		c |= __builtin_add_overflow(partial, (uint64_t)carry_in, &result);
+		/* x + y + 1 wraps iff the result is at most x; x + y iff below x. */
+		result = x + y + carry_in;
+		c = carry_in ? result <= x : result < x;
 		v = (uint32_t)(((x ^ result) & (y ^ result)) >> 63);
 	} else {
 		uint64_t sum = (uint64_t)(uint32_t)x + (uint32_t)y + carry_in;
