@@ -25,6 +25,7 @@ struct cpu *cpu_new(const struct bus *bus, unsigned highest_el)
 		return NULL;
 	cpu->bus = *bus;
 	cpu->highest_el = (uint8_t)highest_el;
+	cpu->fetch_gen = 1; /* a remembered fetch page's gen 0 means none */
 	cpu->dcache_pages = bus->ram_size >> PAGE_SHIFT;
 	cpu->dcache = calloc(cpu->dcache_pages ? cpu->dcache_pages : 1, sizeof(*cpu->dcache));
 	if (!cpu->dcache) {
@@ -111,6 +112,7 @@ static void cpu_retire_page(struct cpu *cpu, uint64_t idx)
 {
 	struct dpage *dp = cpu->dcache[idx];
 	cpu->dcache[idx] = NULL;
+	cpu->fetch_gen++; /* every remembered page may be this one */
 	dp->next_retired = cpu->retired;
 	cpu->retired = dp;
 	cpu->dcache_live--;

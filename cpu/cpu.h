@@ -191,6 +191,20 @@ struct cpu {
 	 */
 	bool no_dcache;
 	struct dpage **dcache;
+	/*
+	 * The page each EL fetched from last (cpu/run.c run_fetch): after an
+	 * exception or ERET the loop finds its slots again without the soft
+	 * TLB or the page table. Valid while its gen equals fetch_gen: a
+	 * retired page moves fetch_gen on, a TLB invalidation or context
+	 * switch clears the gens of the ELs whose regime it touched
+	 * (cpu_fetch_forget); fetch_gen is never 0.
+	 */
+	struct fetch_memo {
+		uint64_t va;  /* the page's VA */
+		uint64_t gen; /* fetch_gen when remembered */
+		struct insn *page;
+	} fetch_memo[4];
+	uint64_t fetch_gen;
 	uint64_t dcache_pages;
 	unsigned dcache_live;
 	struct dpage *retired;
@@ -253,6 +267,18 @@ static inline void cpu_pstate_set(struct cpu *cpu, uint64_t spsr)
 
 /* Forget every soft-TLB entry (translation or permissions changed). */
 void cpu_tlb_flush(struct cpu *cpu);
+/* Forget the pages remembered for fetch at the ELs in mask (bit n: ELn): their translation changed.
+ */
+#define FETCH_EL10 3u
+#define FETCH_EL2  4u
+#define FETCH_EL3  8u
+#define FETCH_ALL  15u
+static inline void cpu_fetch_forget(struct cpu *cpu, unsigned mask)
+{
+	for (unsigned el = 0; el < 4; el++)
+		if (mask & (1u << el))
+			cpu->fetch_memo[el].gen = 0;
+}
 /* Forget every write entry: a page just got decoded code (stores must see it). */
 void cpu_tlb_drop_writes(struct cpu *cpu);
 /* Forget every decoded page (IC IALLU, a loader wrote code, ...). */

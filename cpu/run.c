@@ -38,12 +38,13 @@ static int run_fetch_fault(struct cpu *cpu, int st)
 	return st;
 }
 
-static int run_fetch(struct cpu *cpu, struct fetch *f)
+static __attribute__((noinline)) int run_fetch_slow(struct cpu *cpu, struct fetch *f)
 {
 	uint64_t pc = cpu->pc;
 	if (unlikely(pc & 3))
 		return run_fetch_fault(cpu, exc_raise_sync_far(cpu, exc_sync_default_el(cpu),
 		                                               syn_pc_align(), pc, "PC alignment"));
+	struct fetch_memo *m = &cpu->fetch_memo[cpu->el];
 	/* The fetch TLB maps the PC's page to host memory; a miss translates
 	 * (faults: instruction aborts) and refills it. */
 	const struct tlb_entry *e =
@@ -73,7 +74,25 @@ static int run_fetch(struct cpu *cpu, struct fetch *f)
 		return EXEC_STOP;
 	}
 	f->in = &dp->insn[(off & ~PAGE_MASK) >> 2];
+	*m = (struct fetch_memo){.va = pc & PAGE_MASK, .gen = cpu->fetch_gen, .page = dp->insn};
 	return EXEC_NEXT;
+}
+
+/*
+ * The page this EL fetched from last, if nothing has changed since: it
+ * translated then (so no abort now) and PSTATE.IL is clear. Inline, so the
+ * common case after an exception or ERET costs a few compares; the rest is
+ * run_fetch_slow's.
+ */
+static inline int run_fetch(struct cpu *cpu, struct fetch *f)
+{
+	uint64_t pc = cpu->pc;
+	const struct fetch_memo *m = &cpu->fetch_memo[cpu->el];
+	if (likely(m->gen == cpu->fetch_gen && m->va == (pc & (PAGE_MASK | 3)) && !cpu->il)) {
+		f->in = m->page + ((pc & ~PAGE_MASK) >> 2);
+		return EXEC_NEXT;
+	}
+	return run_fetch_slow(cpu, f);
 }
 
 /* Everything but EXEC_NEXT, EXEC_BRANCH and EXEC_JUMP, after the handler returned. */

@@ -27,6 +27,7 @@ static void tlb_set_clear(struct tlb_set *s)
 
 static void tlb_point(struct cpu *cpu)
 {
+	cpu_fetch_forget(cpu, FETCH_EL10); /* EL0 and EL1 may now use another context */
 	cpu->tlb[0] = &cpu->tlb_ctx[cpu->tlb_cur].el[0];
 	cpu->tlb[1] = &cpu->tlb_ctx[cpu->tlb_cur].el[1];
 	cpu->tlb[2] = &cpu->tlb_el2;
@@ -41,17 +42,20 @@ static void tlb_context_clear(struct tlb_context *c)
 
 void tlb_flush_el10(struct cpu *cpu)
 {
+	cpu_fetch_forget(cpu, FETCH_EL10);
 	for (unsigned i = 0; i < TLB_CONTEXTS; i++)
 		tlb_context_clear(&cpu->tlb_ctx[i]);
 }
 
 void tlb_flush_el2(struct cpu *cpu)
 {
+	cpu_fetch_forget(cpu, FETCH_EL2);
 	tlb_set_clear(&cpu->tlb_el2);
 }
 
 void tlb_flush_el3(struct cpu *cpu)
 {
+	cpu_fetch_forget(cpu, FETCH_EL3);
 	tlb_set_clear(&cpu->tlb_el3);
 }
 
@@ -207,6 +211,7 @@ void tlb_tlbi(struct cpu *cpu, unsigned id, uint64_t xt)
 {
 	const struct tlbi_op *t = &tlbi_ops[id];
 	tlb_refetch(cpu, t->regime);
+	cpu_fetch_forget(cpu, t->regime == 1 ? FETCH_EL10 : t->regime == 2 ? FETCH_EL2 : FETCH_EL3);
 	if (t->regime != 1) {
 		struct tlb_set *s = t->regime == 3 ? &cpu->tlb_el3 : &cpu->tlb_el2;
 		if (t->scope == BY_VA)
