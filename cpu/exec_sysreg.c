@@ -79,11 +79,8 @@ static struct trap_ctx sys_trap_ctx(const struct cpu *cpu, bool is_read)
 	};
 }
 
-int sysreg_trap(struct cpu *cpu, const struct insn *in, uint64_t groups, bool is_read)
+int sysreg_trap_route(struct cpu *cpu, const struct insn *in, uint64_t groups, bool is_read)
 {
-	groups &= trap_groups_from(cpu->el);
-	if (likely(groups == 0))
-		return 0;
 	struct trap_ctx c = sys_trap_ctx(cpu, is_read);
 	struct trap_verdict v;
 	if (!sysreg_route(&c, groups, &v))

@@ -9,8 +9,10 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "cpu.h"
 #include "insn.h"
 #include "sysregs.h"
+#include "traps.h"
 
 struct cpu;
 
@@ -20,7 +22,14 @@ struct cpu;
  * exception (EC 0x18 with the instruction's ISS, 0x07 for FP/SIMD, or
  * UNDEFINED where the Arm ARM says so) recorded for the run loop.
  */
-int sysreg_trap(struct cpu *cpu, const struct insn *in, uint64_t groups, bool is_read);
+int sysreg_trap_route(struct cpu *cpu, const struct insn *in, uint64_t groups, bool is_read);
+
+/* The groups that cannot target the access's EL go first, inline: at EL2 and EL3 that is most. */
+static inline int sysreg_trap(struct cpu *cpu, const struct insn *in, uint64_t groups, bool is_read)
+{
+	groups &= trap_groups_from(cpu->el);
+	return likely(groups == 0) ? 0 : sysreg_trap_route(cpu, in, groups, is_read);
+}
 
 /*
  * Store v into register id's writable bits (the row's wmask); RES0/RES1,

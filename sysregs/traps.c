@@ -409,20 +409,15 @@ const char *trap_group_cause(enum trap_group g)
  * EL1 see every group.
  */
 #define TRAP(id, lvl, ecn, cs, p) | ((lvl) >= 2 ? BIT(TG_##id) : 0)
-static const uint64_t trap_groups_to_el2_up = 0
+const uint64_t trap_groups_to_el2_up = 0
 #include "traps.def"
         ;
 #undef TRAP
 #define TRAP(id, lvl, ecn, cs, p) | ((lvl) >= 3 ? BIT(TG_##id) : 0)
-static const uint64_t trap_groups_to_el3 = 0
+const uint64_t trap_groups_to_el3 = 0
 #include "traps.def"
         ;
 #undef TRAP
-
-uint64_t trap_groups_from(unsigned el)
-{
-	return el <= 1 ? ~0ull : el == 2 ? trap_groups_to_el2_up : trap_groups_to_el3;
-}
 
 bool sysreg_route(const struct trap_ctx *c, uint64_t groups, struct trap_verdict *v)
 {

@@ -36,9 +36,14 @@ bool sysreg_route(const struct trap_ctx *c, uint64_t groups, struct trap_verdict
 
 /*
  * The trap groups that can trap an access made at EL el (1ull << TG_*):
- * those that target el or a higher EL.
+ * those that target el or a higher EL (traps.c says why).
  */
-uint64_t trap_groups_from(unsigned el);
+extern const uint64_t trap_groups_to_el2_up, trap_groups_to_el3;
+
+static inline uint64_t trap_groups_from(unsigned el)
+{
+	return el <= 1 ? ~0ull : el == 2 ? trap_groups_to_el2_up : trap_groups_to_el3;
+}
 
 /* The cause string of a trap group ("HCR_EL2.TVM"); NULL for no such group. */
 const char *trap_group_cause(enum trap_group g);
