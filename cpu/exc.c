@@ -92,7 +92,7 @@ int exc_raise_undef(struct cpu *cpu)
  * 0x600 lower EL using AArch32 (never: AArch32 is not implemented), plus
  * 0x80 per type (sync, IRQ, FIQ, SError).
  */
-uint64_t exc_vector_offset(const struct cpu *cpu, unsigned target_el, unsigned type)
+static uint64_t exc_vector_offset(const struct cpu *cpu, unsigned target_el, unsigned type)
 {
 	uint64_t base;
 	if (target_el > cpu->el)
@@ -175,7 +175,7 @@ static bool exc_spsr_target_valid(const struct cpu *cpu, uint64_t spsr, unsigned
 }
 
 /* IllegalExceptionReturn() (Arm ARM J1 shared/functions/system). */
-bool exc_return_is_illegal(const struct cpu *cpu, uint64_t spsr)
+static bool exc_return_is_illegal(const struct cpu *cpu, uint64_t spsr)
 {
 	unsigned target;
 	if (!exc_spsr_target_valid(cpu, spsr, &target))

@@ -77,13 +77,7 @@ int exc_raise_undef(struct cpu *cpu);
  */
 void exc_take(struct cpu *cpu, const struct exc *e);
 
-/* IllegalExceptionReturn(): would ERET with this SPSR be an illegal return? */
-bool exc_return_is_illegal(const struct cpu *cpu, uint64_t spsr);
-
 /* AArch64.ExceptionReturn() from the current EL (ERET, EL1 or higher). */
 void exc_return(struct cpu *cpu);
-
-/* The vector offset from VBAR_ELx for an exception from the current state. */
-uint64_t exc_vector_offset(const struct cpu *cpu, unsigned target_el, unsigned type);
 
 #endif
