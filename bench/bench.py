@@ -32,10 +32,8 @@ import time
 
 SRC = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
-# QEMU virt starts -kernel ELFs at EL1; these start at EL2/EL3, with the
-# GICv3 of el2sim's board (as tests/diff/diff-run.py).
-QEMU_MACHINE = {1: "virt,gic-version=3", 2: "virt,virtualization=on,gic-version=3",
-                3: "virt,virtualization=on,secure=on,gic-version=3"}
+sys.path.insert(0, os.path.join(SRC, "tests", "diff"))
+from qemu_virt import qemu_command as qemu_cmd  # noqa: E402 (the QEMU tests' command line)
 
 # name, image (relative to BUILD_DIR), EL, what the workload is.
 WORKLOADS = [
@@ -71,16 +69,6 @@ def fail(msg):
 
 def el2sim_cmd(sim, el, elf):
     return [sim, "--semihosting", "--stats", "--el", str(el), elf]
-
-
-def qemu_cmd(qemu, el, elf):
-    # One muxed stdio chardev for the PL011 and semihosting, so both reach
-    # stdout in the order the guest wrote them.
-    return [qemu, "-M", QEMU_MACHINE[el], "-cpu", "max", "-m", "512M",
-            "-display", "none", "-monitor", "none",
-            "-chardev", "stdio,mux=on,id=con", "-serial", "chardev:con",
-            "-semihosting-config", "enable=on,target=native,chardev=con",
-            "-kernel", elf]
 
 
 def run_once(cmd, timeout=600):
