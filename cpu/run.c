@@ -26,18 +26,18 @@ struct fetch {
 	struct insn scratch; /* the reference mode's decoded instruction (cpu->no_dcache) */
 };
 
-/*
- * Fetch the instruction at PC, in the Arm ARM's priority order for what can
- * stop it (D1.3.5? "Synchronous exception prioritization"): PC alignment,
- * then an abort on the fetch, then the Illegal Execution state exception.
- * Stage 1 is not implemented yet: the PA is the PC.
- */
 static int run_fetch_fault(struct cpu *cpu, int st)
 {
 	cpu->exc.insn_pc = EXC_NO_INSN; /* nothing was fetched */
 	return st;
 }
 
+/*
+ * Fetch the instruction at PC, in the Arm ARM's priority order for what can
+ * stop it (D1.3.5? "Synchronous exception prioritization"): PC alignment,
+ * then an abort on the fetch (translation through the EL's regime), then
+ * the Illegal Execution state exception. Remembers the page for run_fetch.
+ */
 static __attribute__((noinline)) int run_fetch_slow(struct cpu *cpu, struct fetch *f)
 {
 	uint64_t pc = cpu->pc;
