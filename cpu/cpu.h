@@ -190,6 +190,7 @@ struct cpu {
 	 * is decoded each time it runs, one at a time, with no cache at all.
 	 */
 	bool no_dcache;
+	bool single_step; /* in cpu_step: a fused pair (cpu/fuse.h) runs its first half only */
 	struct dpage **dcache;
 	/*
 	 * The page each EL fetched from last (cpu/run.c run_fetch): after an

@@ -9,6 +9,8 @@
 #include <stdio.h>
 
 #include "cpu.h"
+#include "exec_branch_sys.h"
+#include "fuse.h"
 
 /* Allocated, not implemented yet: FP and Advanced SIMD (the FP/SIMD issue). */
 static struct decode_row decode_fp_simd[] = {
@@ -117,10 +119,38 @@ void decode(struct insn *in, uint32_t raw)
  * kept in raw, in place, then run it. The slot belongs to a heap page of the
  * decode cache, so writing through the const pointer is sound.
  */
+/* B.cond: 0101010 0 imm19 0 cond (BC.cond, bit 4 set, is not implemented). */
+static bool decode_is_b_cond(uint32_t raw)
+{
+	return (raw & 0xff000010u) == 0x54000000u;
+}
+
+/*
+ * Compare-and-branch fusion (fuse.h): a flag-setting slot followed by a
+ * B.cond gets the fused handler, the B.cond decoded beside it. The page's
+ * sentinel (raw 0) is never a B.cond, so the pair is always in one page.
+ */
+static void decode_fuse(struct insn *slot)
+{
+	struct insn *next = slot + 1;
+	if (!decode_is_b_cond(next->raw))
+		return;
+	exec_fn fused = fuse_dp_imm(slot->exec);
+	if (!fused)
+		fused = fuse_dp_reg(slot->exec);
+	if (!fused)
+		return;
+	if (next->exec == exec_decode_lazily)
+		decode(next, next->raw);
+	if (next->exec == exec_b_cond)
+		slot->exec = fused;
+}
+
 int exec_decode_lazily(struct cpu *cpu, const struct insn *in)
 {
 	struct insn *slot = (struct insn *)(uintptr_t)in;
 	decode(slot, slot->raw);
+	decode_fuse(slot);
 	return slot->exec(cpu, slot);
 }
 

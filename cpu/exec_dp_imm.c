@@ -19,6 +19,7 @@
 #include "alu.h"
 #include "cpu.h"
 #include "decode.h"
+#include "fuse.h"
 
 static void fill_rd_rn(struct insn *in, uint32_t raw)
 {
@@ -312,3 +313,25 @@ struct decode_row decode_dp_imm[] = {
 	{.pattern = NULL},
 };
 /* clang-format on */
+
+/* Compare-and-branch fusion (fuse.h): CMP/CMN #imm, SUBS/ADDS #imm without SP, TST/ANDS #imm. */
+FUSE_BCOND(exec_subs_imm_x)
+FUSE_BCOND(exec_subs_imm_w)
+FUSE_BCOND(exec_adds_imm_x)
+FUSE_BCOND(exec_adds_imm_w)
+FUSE_BCOND(exec_ands_imm)
+
+exec_fn fuse_dp_imm(exec_fn a)
+{
+	static const struct {
+		exec_fn alone, fused;
+	} pairs[] = {
+	        {exec_subs_imm_x, exec_subs_imm_x_bcond}, {exec_subs_imm_w, exec_subs_imm_w_bcond},
+	        {exec_adds_imm_x, exec_adds_imm_x_bcond}, {exec_adds_imm_w, exec_adds_imm_w_bcond},
+	        {exec_ands_imm, exec_ands_imm_bcond},
+	};
+	for (size_t i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++)
+		if (pairs[i].alone == a)
+			return pairs[i].fused;
+	return NULL;
+}

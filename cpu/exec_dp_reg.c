@@ -23,6 +23,7 @@
 #include "alu.h"
 #include "cpu.h"
 #include "decode.h"
+#include "fuse.h"
 
 #define FLAG_INVERT 1
 
@@ -578,3 +579,26 @@ struct decode_row decode_dp_reg[] = {
 	{.pattern = NULL},
 };
 /* clang-format on */
+
+/* Compare-and-branch fusion (fuse.h): CMP/CMN/TST Rn, Rm (LSL #0), SUBS/ADDS/ANDS. */
+FUSE_BCOND(exec_subs_LSL_0)
+FUSE_BCOND(exec_subs_LSL_1)
+FUSE_BCOND(exec_adds_LSL_0)
+FUSE_BCOND(exec_adds_LSL_1)
+FUSE_BCOND(exec_ands_LSL_0)
+FUSE_BCOND(exec_ands_LSL_1)
+
+exec_fn fuse_dp_reg(exec_fn a)
+{
+	static const struct {
+		exec_fn alone, fused;
+	} pairs[] = {
+	        {exec_subs_LSL_0, exec_subs_LSL_0_bcond}, {exec_subs_LSL_1, exec_subs_LSL_1_bcond},
+	        {exec_adds_LSL_0, exec_adds_LSL_0_bcond}, {exec_adds_LSL_1, exec_adds_LSL_1_bcond},
+	        {exec_ands_LSL_0, exec_ands_LSL_0_bcond}, {exec_ands_LSL_1, exec_ands_LSL_1_bcond},
+	};
+	for (size_t i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++)
+		if (pairs[i].alone == a)
+			return pairs[i].fused;
+	return NULL;
+}

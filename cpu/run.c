@@ -147,7 +147,9 @@ int cpu_step(struct cpu *cpu)
 		uint64_t pc = cpu->pc;
 		unsigned el = cpu->el;
 		uint32_t raw = f.in->raw; /* kept in undecoded slots too */
+		cpu->single_step = true;
 		st = f.in->exec(cpu, f.in);
+		cpu->single_step = false;
 		if (cpu->hooks.on_insn && run_retired(st))
 			cpu->hooks.on_insn(cpu->hooks.opaque, cpu, pc, raw, el);
 		if (st == EXEC_NEXT) {

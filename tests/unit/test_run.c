@@ -111,6 +111,43 @@ static void budget_mid_exception(bool no_dcache)
 	th_free(cpu);
 }
 
+/*
+ * The budget ends between the SUBS and the B.NE that follows it (a pair the
+ * decode cache fuses, cpu/fuse.h): after mov and k iterations, one SUBS
+ * more; PC at the B.NE, X0 counted down once more. Then on to the end.
+ */
+static void budget_mid_pair(bool no_dcache)
+{
+	static const uint32_t prog[] = {0xd2807d00, 0xf1000400, 0x54ffffe1, 0xd4200020};
+	struct cpu *cpu = th_cpu_at(1, 0x3c5);
+	cpu->no_dcache = no_dcache;
+	th_put_words(cpu, TH_CODE, prog, 4);
+	th_put_words(cpu, TH_VBAR1 + VEC_CUR_SPX, (const uint32_t[]){B_SELF}, 1);
+	for (unsigned k = 0; k < 3; k++) {
+		run_until(cpu, 1 + 2 * 10 * k + 1); /* 10k iterations and a SUBS */
+		assert_int_equal(cpu->pc, TH_CODE + 8);
+		assert_int_equal(x_read(cpu, 0), 1000 - 10 * k - 1);
+		run_until(cpu,
+		          1 + 2 * 10 * (k + 1)); /* then exactly to the next iteration's start */
+		assert_int_equal(cpu->pc, TH_CODE + 4);
+	}
+	run_until(cpu, 2001 + 1);
+	assert_int_equal(x_read(cpu, 0), 0);
+	assert_int_equal(cpu->pc, TH_VBAR1 + VEC_CUR_SPX);
+	/* Single steps split the pair too: SUBS alone, then the B.NE. */
+	cpu_pstate_set(cpu, 0x3c5);
+	cpu->pc = TH_CODE + 4;
+	x_write(cpu, 0, 2);
+	uint64_t n = cpu->icount;
+	assert_int_equal(cpu_step(cpu), EXEC_NEXT);
+	assert_int_equal(cpu->pc, TH_CODE + 8);
+	assert_int_equal(cpu->icount, n + 1);
+	assert_int_equal(cpu_step(cpu), EXEC_BRANCH);
+	assert_int_equal(cpu->pc, TH_CODE + 4);
+	assert_int_equal(cpu->icount, n + 2);
+	th_free(cpu);
+}
+
 /* Sequential code across a page boundary: four NOPs at 0xff8..0x1004, then b . */
 static void page_crossing(bool no_dcache)
 {
@@ -152,6 +189,12 @@ static void test_budget_mid_exception(void **state)
 {
 	(void)state;
 	both(budget_mid_exception);
+}
+
+static void test_budget_mid_pair(void **state)
+{
+	(void)state;
+	both(budget_mid_pair);
 }
 
 static void test_page_crossing(void **state)
@@ -206,6 +249,7 @@ int main(void)
 	        cmocka_unit_test(test_self_modifying),
 	        cmocka_unit_test(test_hvc_round_trips),
 	        cmocka_unit_test(test_budget_mid_exception),
+	        cmocka_unit_test(test_budget_mid_pair),
 	        cmocka_unit_test(test_page_crossing),
 	        cmocka_unit_test(test_translation_write_ends_slice),
 	        cmocka_unit_test(test_translation_write_other_regime),
