@@ -323,15 +323,10 @@ FUSE_BCOND(exec_ands_imm)
 
 exec_fn fuse_dp_imm(exec_fn a)
 {
-	static const struct {
-		exec_fn alone, fused;
-	} pairs[] = {
+	static const struct fuse_pair pairs[] = {
 	        {exec_subs_imm_x, exec_subs_imm_x_bcond}, {exec_subs_imm_w, exec_subs_imm_w_bcond},
 	        {exec_adds_imm_x, exec_adds_imm_x_bcond}, {exec_adds_imm_w, exec_adds_imm_w_bcond},
 	        {exec_ands_imm, exec_ands_imm_bcond},
 	};
-	for (size_t i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++)
-		if (pairs[i].alone == a)
-			return pairs[i].fused;
-	return NULL;
+	return fuse_find(pairs, sizeof(pairs) / sizeof(pairs[0]), a);
 }

@@ -590,15 +590,10 @@ FUSE_BCOND(exec_ands_LSL_1)
 
 exec_fn fuse_dp_reg(exec_fn a)
 {
-	static const struct {
-		exec_fn alone, fused;
-	} pairs[] = {
+	static const struct fuse_pair pairs[] = {
 	        {exec_subs_LSL_0, exec_subs_LSL_0_bcond}, {exec_subs_LSL_1, exec_subs_LSL_1_bcond},
 	        {exec_adds_LSL_0, exec_adds_LSL_0_bcond}, {exec_adds_LSL_1, exec_adds_LSL_1_bcond},
 	        {exec_ands_LSL_0, exec_ands_LSL_0_bcond}, {exec_ands_LSL_1, exec_ands_LSL_1_bcond},
 	};
-	for (size_t i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++)
-		if (pairs[i].alone == a)
-			return pairs[i].fused;
-	return NULL;
+	return fuse_find(pairs, sizeof(pairs) / sizeof(pairs[0]), a);
 }
