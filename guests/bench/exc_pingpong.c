@@ -8,33 +8,22 @@
  */
 #include "rt.h"
 
+#include "bench_vectors.h"
+
 #define ROUND_TRIPS 2000000ull
 
 /* VBAR_EL2 table: slot 0x400 (lower EL, AArch64, synchronous) handles
  * HVC #0; every slot else, and any other exception there, goes on to
  * rt_vectors' same slot. */
-__asm__(".pushsection .text\n"
-        ".balign 2048\n"
-        "pp_vectors:\n"
-        ".irp slot, 0,1,2,3,4,5,6,7\n"
-        ".balign 128\n"
-        "b rt_vectors + \\slot * 128\n"
-        ".endr\n"
-        ".balign 128\n" /* 0x400 */
-        "stp x0, x1, [sp, #-16]!\n"
-        "mrs x0, esr_el2\n"
-        "mov x1, #0x5a000000\n" /* EC 0x16 HVC64, IL, imm16 0 */
-        "cmp x0, x1\n"
-        "ldp x0, x1, [sp], #16\n"
-        "b.ne rt_vectors + 0x400\n"
-        "eret\n"
-        ".irp slot, 9,10,11,12,13,14,15\n"
-        ".balign 128\n"
-        "b rt_vectors + \\slot * 128\n"
-        ".endr\n"
-        ".popsection\n");
-
-extern char pp_vectors[];
+BENCH_VECTORS(pp_vectors, "0,1,2,3,4,5,6,7",
+              "stp x0, x1, [sp, #-16]!\n"
+              "mrs x0, esr_el2\n"
+              "mov x1, #0x5a000000\n" /* EC 0x16 HVC64, IL, imm16 0 */
+              "cmp x0, x1\n"
+              "ldp x0, x1, [sp], #16\n"
+              "b.ne rt_vectors + 0x400\n"
+              "eret\n",
+              "9,10,11,12,13,14,15");
 
 static uint64_t el1_loop(uint64_t n)
 {

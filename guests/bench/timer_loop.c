@@ -28,6 +28,7 @@
  * one every 0.5 us, faster than it can take them, so both run flat out.
  */
 #include "../probes/gic.h"
+#include "bench_vectors.h"
 
 #define TIMER_IRQS 500000
 #define TIMER_STEP 32
@@ -44,52 +45,39 @@ __asm__(".equ TIMER_STEP, " XSTR(TIMER_STEP) "\n.equ TIMER_IRQS, " XSTR(TIMER_IR
  * VBAR_EL2 table: slot 0x480 (lower EL, AArch64, IRQ) handles the timer;
  * every other slot goes on to rt_vectors' same slot.
  */
-__asm__(".pushsection .text\n"
-        ".balign 2048\n"
-        "timer_vectors:\n"
-        ".irp slot, 0,1,2,3,4,5,6,7,8\n"
-        ".balign 128\n"
-        "b rt_vectors + \\slot * 128\n"
-        ".endr\n"
-        ".balign 128\n" /* 0x480 */
-        "stp x0, x1, [sp, #-16]!\n"
-        "mrs x0, icc_iar1_el1\n" /* acknowledge: the INTID, now active */
-        "cmp x0, #26\n"
-        "b.ne 2f\n"
-        "mrs x1, cnthp_cval_el2\n"
-        "add x1, x1, #TIMER_STEP\n"
-        "msr cnthp_cval_el2, x1\n"
-        "isb\n" /* the line falls (if CVAL is ahead) before the EOI */
-        "msr icc_eoir1_el1, x0\n"
-        "adrp x0, timer_irqs\n"
-        "ldr x1, [x0, #:lo12:timer_irqs]\n"
-        "add x1, x1, #1\n"
-        "str x1, [x0, #:lo12:timer_irqs]\n"
-        "movz x0, #(TIMER_IRQS & 0xffff)\n"
-        "movk x0, #(TIMER_IRQS >> 16), lsl #16\n"
-        "cmp x1, x0\n"
-        "b.lo 1f\n"
-        "msr cnthp_ctl_el2, xzr\n" /* the last one: timer off, line low */
-        "isb\n"
-        "1: ldp x0, x1, [sp], #16\n"
-        "eret\n"
-        /* not the timer: end it (unless spurious, 1023), count it, return */
-        "2: cmp x0, #1023\n"
-        "b.eq 3f\n"
-        "msr icc_eoir1_el1, x0\n"
-        "3: adrp x0, timer_other\n"
-        "ldr x1, [x0, #:lo12:timer_other]\n"
-        "add x1, x1, #1\n"
-        "str x1, [x0, #:lo12:timer_other]\n"
-        "ldp x0, x1, [sp], #16\n"
-        "eret\n"
-        ".irp slot, 10,11,12,13,14,15\n"
-        ".balign 128\n"
-        "b rt_vectors + \\slot * 128\n"
-        ".endr\n"
-        ".popsection\n");
-
-extern char timer_vectors[];
+BENCH_VECTORS(timer_vectors, "0,1,2,3,4,5,6,7,8",
+              "stp x0, x1, [sp, #-16]!\n"
+              "mrs x0, icc_iar1_el1\n" /* acknowledge: the INTID, now active */
+              "cmp x0, #26\n"
+              "b.ne 2f\n"
+              "mrs x1, cnthp_cval_el2\n"
+              "add x1, x1, #TIMER_STEP\n"
+              "msr cnthp_cval_el2, x1\n"
+              "isb\n" /* the line falls (if CVAL is ahead) before the EOI */
+              "msr icc_eoir1_el1, x0\n"
+              "adrp x0, timer_irqs\n"
+              "ldr x1, [x0, #:lo12:timer_irqs]\n"
+              "add x1, x1, #1\n"
+              "str x1, [x0, #:lo12:timer_irqs]\n"
+              "movz x0, #(TIMER_IRQS & 0xffff)\n"
+              "movk x0, #(TIMER_IRQS >> 16), lsl #16\n"
+              "cmp x1, x0\n"
+              "b.lo 1f\n"
+              "msr cnthp_ctl_el2, xzr\n" /* the last one: timer off, line low */
+              "isb\n"
+              "1: ldp x0, x1, [sp], #16\n"
+              "eret\n"
+              /* not the timer: end it (unless spurious, 1023), count it, return */
+              "2: cmp x0, #1023\n"
+              "b.eq 3f\n"
+              "msr icc_eoir1_el1, x0\n"
+              "3: adrp x0, timer_other\n"
+              "ldr x1, [x0, #:lo12:timer_other]\n"
+              "add x1, x1, #1\n"
+              "str x1, [x0, #:lo12:timer_other]\n"
+              "ldp x0, x1, [sp], #16\n"
+              "eret\n",
+              "10,11,12,13,14,15");
 
 /* At EL1: spin until EL2 has counted n interrupts. */
 static uint64_t el1_spin(uint64_t n)

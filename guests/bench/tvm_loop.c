@@ -22,6 +22,8 @@
  */
 #include "rt.h"
 
+#include "bench_vectors.h"
+
 #define TVM_TRAPS   2000000ull
 #define HCR_TVM     (1ull << 26)
 #define TVM_ESR_MSR 0x62300840 /* the ESR_EL2 above, written out */
@@ -38,39 +40,26 @@ __asm__(".equ TVM_ESR_MSR, " XSTR(TVM_ESR_MSR));
  * MSR TTBR0_EL1, X2; any other exception there, and every other slot,
  * goes on to rt_vectors' same slot (so rt_lower_call()'s way back works).
  */
-__asm__(".pushsection .text\n"
-        ".balign 2048\n"
-        "tvm_vectors:\n"
-        ".irp slot, 0,1,2,3,4,5,6,7\n"
-        ".balign 128\n"
-        "b rt_vectors + \\slot * 128\n"
-        ".endr\n"
-        ".balign 128\n" /* 0x400 */
-        "stp x0, x1, [sp, #-16]!\n"
-        "mrs x0, esr_el2\n"
-        "movz x1, #(TVM_ESR_MSR & 0xffff)\n"
-        "movk x1, #(TVM_ESR_MSR >> 16), lsl #16\n"
-        "cmp x0, x1\n"
-        "b.ne 1f\n"
-        "msr ttbr0_el1, x2\n" /* emulate the write */
-        "mrs x0, elr_el2\n"
-        "add x0, x0, #4\n" /* past the MSR */
-        "msr elr_el2, x0\n"
-        "adrp x0, tvm_traps\n"
-        "ldr x1, [x0, #:lo12:tvm_traps]\n"
-        "add x1, x1, #1\n"
-        "str x1, [x0, #:lo12:tvm_traps]\n"
-        "ldp x0, x1, [sp], #16\n"
-        "eret\n"
-        "1: ldp x0, x1, [sp], #16\n"
-        "b rt_vectors + 0x400\n"
-        ".irp slot, 9,10,11,12,13,14,15\n"
-        ".balign 128\n"
-        "b rt_vectors + \\slot * 128\n"
-        ".endr\n"
-        ".popsection\n");
-
-extern char tvm_vectors[];
+BENCH_VECTORS(tvm_vectors, "0,1,2,3,4,5,6,7",
+              "stp x0, x1, [sp, #-16]!\n"
+              "mrs x0, esr_el2\n"
+              "movz x1, #(TVM_ESR_MSR & 0xffff)\n"
+              "movk x1, #(TVM_ESR_MSR >> 16), lsl #16\n"
+              "cmp x0, x1\n"
+              "b.ne 1f\n"
+              "msr ttbr0_el1, x2\n" /* emulate the write */
+              "mrs x0, elr_el2\n"
+              "add x0, x0, #4\n" /* past the MSR */
+              "msr elr_el2, x0\n"
+              "adrp x0, tvm_traps\n"
+              "ldr x1, [x0, #:lo12:tvm_traps]\n"
+              "add x1, x1, #1\n"
+              "str x1, [x0, #:lo12:tvm_traps]\n"
+              "ldp x0, x1, [sp], #16\n"
+              "eret\n"
+              "1: ldp x0, x1, [sp], #16\n"
+              "b rt_vectors + 0x400\n",
+              "9,10,11,12,13,14,15");
 
 /* At EL1: n writes of TTBR0_EL1 (BADDR only: the MMU is off) from X2. */
 static uint64_t el1_loop(uint64_t n)
