@@ -125,6 +125,14 @@ static bool decode_is_b_cond(uint32_t raw)
 	return (raw & 0xff000010u) == 0x54000000u;
 }
 
+static exec_fn decode_fused(const struct fuse_pair *pairs, exec_fn alone)
+{
+	for (; pairs->alone; pairs++)
+		if (pairs->alone == alone)
+			return pairs->fused;
+	return NULL;
+}
+
 /*
  * Compare-and-branch fusion (fuse.h): a flag-setting slot followed by a
  * B.cond gets the fused handler, the B.cond decoded beside it. The page's
@@ -135,9 +143,9 @@ static void decode_fuse(struct insn *slot)
 	struct insn *next = slot + 1;
 	if (!decode_is_b_cond(next->raw))
 		return;
-	exec_fn fused = fuse_dp_imm(slot->exec);
+	exec_fn fused = decode_fused(fuse_dp_imm, slot->exec);
 	if (!fused)
-		fused = fuse_dp_reg(slot->exec);
+		fused = decode_fused(fuse_dp_reg, slot->exec);
 	if (!fused)
 		return;
 	if (next->exec == exec_decode_lazily)

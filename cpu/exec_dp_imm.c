@@ -321,12 +321,8 @@ FUSE_BCOND(exec_adds_imm_x)
 FUSE_BCOND(exec_adds_imm_w)
 FUSE_BCOND(exec_ands_imm)
 
-exec_fn fuse_dp_imm(exec_fn a)
-{
-	static const struct fuse_pair pairs[] = {
-	        {exec_subs_imm_x, exec_subs_imm_x_bcond}, {exec_subs_imm_w, exec_subs_imm_w_bcond},
-	        {exec_adds_imm_x, exec_adds_imm_x_bcond}, {exec_adds_imm_w, exec_adds_imm_w_bcond},
-	        {exec_ands_imm, exec_ands_imm_bcond},
-	};
-	return fuse_find(pairs, sizeof(pairs) / sizeof(pairs[0]), a);
-}
+const struct fuse_pair fuse_dp_imm[] = {
+        {exec_subs_imm_x, exec_subs_imm_x_bcond}, {exec_subs_imm_w, exec_subs_imm_w_bcond},
+        {exec_adds_imm_x, exec_adds_imm_x_bcond}, {exec_adds_imm_w, exec_adds_imm_w_bcond},
+        {exec_ands_imm, exec_ands_imm_bcond},     {NULL, NULL},
+};

@@ -588,12 +588,12 @@ FUSE_BCOND(exec_adds_LSL_1)
 FUSE_BCOND(exec_ands_LSL_0)
 FUSE_BCOND(exec_ands_LSL_1)
 
-exec_fn fuse_dp_reg(exec_fn a)
-{
-	static const struct fuse_pair pairs[] = {
-	        {exec_subs_LSL_0, exec_subs_LSL_0_bcond}, {exec_subs_LSL_1, exec_subs_LSL_1_bcond},
-	        {exec_adds_LSL_0, exec_adds_LSL_0_bcond}, {exec_adds_LSL_1, exec_adds_LSL_1_bcond},
-	        {exec_ands_LSL_0, exec_ands_LSL_0_bcond}, {exec_ands_LSL_1, exec_ands_LSL_1_bcond},
-	};
-	return fuse_find(pairs, sizeof(pairs) / sizeof(pairs[0]), a);
-}
+const struct fuse_pair fuse_dp_reg[] = {
+        {exec_subs_LSL_0, exec_subs_LSL_0_bcond},
+        {exec_subs_LSL_1, exec_subs_LSL_1_bcond},
+        {exec_adds_LSL_0, exec_adds_LSL_0_bcond},
+        {exec_adds_LSL_1, exec_adds_LSL_1_bcond},
+        {exec_ands_LSL_0, exec_ands_LSL_0_bcond},
+        {exec_ands_LSL_1, exec_ands_LSL_1_bcond},
+        {NULL, NULL},
+};

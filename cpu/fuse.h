@@ -33,21 +33,14 @@ static ALWAYS_INLINE int fuse_bcond(struct cpu *cpu, const struct insn *in)
 		return fuse_bcond(cpu, in);                          \
 	}
 
-/* A class's table of flag-setting handlers and their fused versions. */
+/*
+ * A class's flag-setting handlers and their fused versions, ended by
+ * {NULL, NULL}: exec_dp_imm.c's and exec_dp_reg.c's, searched by decode.c.
+ */
 struct fuse_pair {
 	exec_fn alone, fused;
 };
 
-static inline exec_fn fuse_find(const struct fuse_pair *pairs, size_t n, exec_fn a)
-{
-	for (size_t i = 0; i < n; i++)
-		if (pairs[i].alone == a)
-			return pairs[i].fused;
-	return NULL;
-}
-
-/* Each class's fused handler for flag-setting handler a, or NULL. */
-exec_fn fuse_dp_imm(exec_fn a);
-exec_fn fuse_dp_reg(exec_fn a);
+extern const struct fuse_pair fuse_dp_imm[], fuse_dp_reg[];
 
 #endif
