@@ -157,6 +157,7 @@ struct dpage *cpu_dpage_new(struct cpu *cpu, uint64_t idx)
 	dp->next_retired = NULL;
 	cpu->dcache[idx] = dp;
 	cpu->dcache_live++;
+	cpu->dcache_pages_made++;
 	cpu_tlb_drop_writes(cpu);
 	return dp;
 }

@@ -208,6 +208,7 @@ struct cpu {
 	uint64_t fetch_gen;
 	uint64_t dcache_pages;
 	unsigned dcache_live;
+	uint64_t dcache_pages_made; /* decoded pages created, ever (--stats) */
 	struct dpage *retired;
 };
 

@@ -82,4 +82,9 @@ void stats_print(struct stats *s, const struct cpu *cpu, double seconds, FILE *f
 	if (seconds > 0)
 		fprintf(f, ", %.0f exceptions/s", (double)total / seconds);
 	fputc('\n', f);
+	if (cpu->no_dcache)
+		fputs("el2sim: stats: decode cache off (--no-cache)\n", f);
+	else
+		fprintf(f, "el2sim: stats: decode cache: %" PRIu64 " pages decoded\n",
+		        cpu->dcache_pages_made);
 }
