@@ -114,17 +114,7 @@ void decode(struct insn *in, uint32_t raw)
 	}
 }
 
-/*
- * The handler of a decode-cache slot that has not run yet: decode the word
- * kept in raw, in place, then run it. The slot belongs to a heap page of the
- * decode cache, so writing through the const pointer is sound.
- */
-/* B.cond: 0101010 0 imm19 0 cond (BC.cond, bit 4 set, is not implemented). */
-static bool decode_is_b_cond(uint32_t raw)
-{
-	return (raw & 0xff000010u) == 0x54000000u;
-}
-
+/* The fused version of handler alone in a class's pairs table, or NULL. */
 static exec_fn decode_fused(const struct fuse_pair *pairs, exec_fn alone)
 {
 	for (; pairs->alone; pairs++)
@@ -135,14 +125,13 @@ static exec_fn decode_fused(const struct fuse_pair *pairs, exec_fn alone)
 
 /*
  * Compare-and-branch fusion (fuse.h): a flag-setting slot followed by a
- * B.cond gets the fused handler, the B.cond decoded beside it. The page's
- * sentinel (raw 0) is never a B.cond, so the pair is always in one page.
+ * B.cond gets the fused handler, the next slot decoded to tell (the decode
+ * table says what a B.cond is). The page's sentinel is never decoded, so
+ * the pair is always in one page.
  */
 static void decode_fuse(struct insn *slot)
 {
 	struct insn *next = slot + 1;
-	if (!decode_is_b_cond(next->raw))
-		return;
 	exec_fn fused = decode_fused(fuse_dp_imm, slot->exec);
 	if (!fused)
 		fused = decode_fused(fuse_dp_reg, slot->exec);
@@ -154,6 +143,11 @@ static void decode_fuse(struct insn *slot)
 		slot->exec = fused;
 }
 
+/*
+ * The handler of a decode-cache slot that has not run yet: decode the word
+ * kept in raw, in place, then run it. The slot belongs to a heap page of the
+ * decode cache, so writing through the const pointer is sound.
+ */
 int exec_decode_lazily(struct cpu *cpu, const struct insn *in)
 {
 	struct insn *slot = (struct insn *)(uintptr_t)in;
