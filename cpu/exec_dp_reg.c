@@ -120,9 +120,11 @@ static ALWAYS_INLINE int dp_subs(struct cpu *cpu, const struct insn *in, uint64_
 }
 
 /*
- * Each body in nine handlers: the general one (any shift, inversion and
- * size) and, without inversion (all but BIC, ORN, EON, BICS), one per shift
- * type and datasize, so that the shift and the size are constants.
+ * One handler per shift type and datasize, so that neither is decided at
+ * run time; op##_forms[type][sf] lists them. Logical operations also have
+ * a general handler, the row's, which the inverted forms (BIC, ORN, EON,
+ * BICS) keep. Add/subtract has no inversion and no ROR (UNDEFINED,
+ * fill_addsub_shifted): its row names the LSL 64-bit form.
  */
 #define DP_FORM(op, type, sf)                                                                      \
 	static int exec_##op##_##type##_##sf(struct cpu *cpu, const struct insn *in)               \
@@ -130,17 +132,19 @@ static ALWAYS_INLINE int dp_subs(struct cpu *cpu, const struct insn *in, uint64_
 		return dp_##op(cpu, in,                                                            \
 		               alu_shift_reg(x_read(cpu, in->rm), SHIFT_##type, in->amt, sf), sf); \
 	}
-#define DP_SHIFTED(op)                                                      \
+#define DP_FORMS_LSL_LSR_ASR(op) \
+	DP_FORM(op, LSL, 0)      \
+	DP_FORM(op, LSL, 1)      \
+	DP_FORM(op, LSR, 0)      \
+	DP_FORM(op, LSR, 1)      \
+	DP_FORM(op, ASR, 0)      \
+	DP_FORM(op, ASR, 1)
+#define DP_LOGICAL(op)                                                      \
 	static int exec_##op##_reg(struct cpu *cpu, const struct insn *in)  \
 	{                                                                   \
 		return dp_##op(cpu, in, operand2_shifted(cpu, in), in->sf); \
 	}                                                                   \
-	DP_FORM(op, LSL, 0)                                                 \
-	DP_FORM(op, LSL, 1)                                                 \
-	DP_FORM(op, LSR, 0)                                                 \
-	DP_FORM(op, LSR, 1)                                                 \
-	DP_FORM(op, ASR, 0)                                                 \
-	DP_FORM(op, ASR, 1)                                                 \
+	DP_FORMS_LSL_LSR_ASR(op)                                            \
 	DP_FORM(op, ROR, 0)                                                 \
 	DP_FORM(op, ROR, 1)                                                 \
 	static const exec_fn op##_forms[4][2] = {                           \
@@ -149,22 +153,31 @@ static ALWAYS_INLINE int dp_subs(struct cpu *cpu, const struct insn *in, uint64_
 	        {exec_##op##_ASR_0, exec_##op##_ASR_1},                     \
 	        {exec_##op##_ROR_0, exec_##op##_ROR_1},                     \
 	};
-DP_SHIFTED(and)  /* AND, BIC */
-DP_SHIFTED(orr)  /* ORR, ORN */
-DP_SHIFTED(eor)  /* EOR, EON */
-DP_SHIFTED(ands) /* ANDS, BICS */
-DP_SHIFTED(add)
-DP_SHIFTED(adds)
-DP_SHIFTED(sub)
-DP_SHIFTED(subs)
+#define DP_ADDSUB(op)                                   \
+	DP_FORMS_LSL_LSR_ASR(op)                        \
+	static const exec_fn op##_forms[4][2] = {       \
+	        {exec_##op##_LSL_0, exec_##op##_LSL_1}, \
+	        {exec_##op##_LSR_0, exec_##op##_LSR_1}, \
+	        {exec_##op##_ASR_0, exec_##op##_ASR_1}, \
+	        {NULL, NULL},                           \
+	};
+DP_LOGICAL(and)  /* AND, BIC */
+DP_LOGICAL(orr)  /* ORR, ORN */
+DP_LOGICAL(eor)  /* EOR, EON */
+DP_LOGICAL(ands) /* ANDS, BICS */
+DP_ADDSUB(add)
+DP_ADDSUB(adds)
+DP_ADDSUB(sub)
+DP_ADDSUB(subs)
 
+/* Each row's handler and the forms that replace it. */
 static const struct {
-	exec_fn general;
+	exec_fn row;
 	const exec_fn (*forms)[2]; /* [shift type][sf] */
 } dp_forms[] = {
-        {exec_and_reg, and_forms},   {exec_orr_reg, orr_forms},   {exec_eor_reg, eor_forms},
-        {exec_ands_reg, ands_forms}, {exec_add_reg, add_forms},   {exec_adds_reg, adds_forms},
-        {exec_sub_reg, sub_forms},   {exec_subs_reg, subs_forms},
+        {exec_and_reg, and_forms},   {exec_orr_reg, orr_forms},     {exec_eor_reg, eor_forms},
+        {exec_ands_reg, ands_forms}, {exec_add_LSL_1, add_forms},   {exec_adds_LSL_1, adds_forms},
+        {exec_sub_LSL_1, sub_forms}, {exec_subs_LSL_1, subs_forms},
 };
 
 /*
@@ -177,8 +190,10 @@ static void dp_specialise(struct insn *in)
 		return;
 	unsigned type = in->amt ? in->opt : SHIFT_LSL;
 	for (size_t i = 0; i < sizeof(dp_forms) / sizeof(dp_forms[0]); i++)
-		if (dp_forms[i].general == in->exec) {
-			in->exec = dp_forms[i].forms[type & 3][in->sf & 1];
+		if (dp_forms[i].row == in->exec) {
+			exec_fn form = dp_forms[i].forms[type & 3][in->sf & 1];
+			if (form) /* NULL: ROR for add/subtract, which the fill refuses */
+				in->exec = form;
 			return;
 		}
 }
@@ -526,10 +541,10 @@ struct decode_row decode_dp_reg[] = {
 	{.pattern = "s 11 01010 hh 0 mmmmm iiiiii nnnnn ddddd",       .name = "ANDS (shifted register)", .fill = fill_shifted,        .exec = exec_ands_reg},
 	{.pattern = "s 11 01010 hh 1 mmmmm iiiiii nnnnn ddddd",       .name = "BICS (shifted register)", .fill = fill_shifted,        .exec = exec_ands_reg},
 	/* Add/subtract (shifted register): sf op S 01011 shift 0 Rm imm6 Rn Rd */
-	{.pattern = "s 0 0 01011 hh 0 mmmmm iiiiii nnnnn ddddd",      .name = "ADD (shifted register)",  .fill = fill_addsub_shifted, .exec = exec_add_reg},
-	{.pattern = "s 0 1 01011 hh 0 mmmmm iiiiii nnnnn ddddd",      .name = "ADDS (shifted register)", .fill = fill_addsub_shifted, .exec = exec_adds_reg},
-	{.pattern = "s 1 0 01011 hh 0 mmmmm iiiiii nnnnn ddddd",      .name = "SUB (shifted register)",  .fill = fill_addsub_shifted, .exec = exec_sub_reg},
-	{.pattern = "s 1 1 01011 hh 0 mmmmm iiiiii nnnnn ddddd",      .name = "SUBS (shifted register)", .fill = fill_addsub_shifted, .exec = exec_subs_reg},
+	{.pattern = "s 0 0 01011 hh 0 mmmmm iiiiii nnnnn ddddd",      .name = "ADD (shifted register)",  .fill = fill_addsub_shifted, .exec = exec_add_LSL_1},
+	{.pattern = "s 0 1 01011 hh 0 mmmmm iiiiii nnnnn ddddd",      .name = "ADDS (shifted register)", .fill = fill_addsub_shifted, .exec = exec_adds_LSL_1},
+	{.pattern = "s 1 0 01011 hh 0 mmmmm iiiiii nnnnn ddddd",      .name = "SUB (shifted register)",  .fill = fill_addsub_shifted, .exec = exec_sub_LSL_1},
+	{.pattern = "s 1 1 01011 hh 0 mmmmm iiiiii nnnnn ddddd",      .name = "SUBS (shifted register)", .fill = fill_addsub_shifted, .exec = exec_subs_LSL_1},
 	/* Add/subtract (extended register): sf op S 01011 opt 1 Rm option imm3 Rn Rd; opt != 00 unallocated */
 	{.pattern = "s 0 0 01011 00 1 mmmmm ooo iii nnnnn ddddd",     .name = "ADD (extended register)", .fill = fill_addsub_ext,     .exec = exec_add_ext},
 	{.pattern = "s 0 1 01011 00 1 mmmmm ooo iii nnnnn ddddd",     .name = "ADDS (extended register)",.fill = fill_addsub_ext,     .exec = exec_adds_ext},

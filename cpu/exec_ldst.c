@@ -374,16 +374,6 @@ static ALWAYS_INLINE int ldst_pair_store(struct cpu *cpu, const struct insn *in,
 	return EXEC_NEXT;
 }
 
-static int exec_ldp(struct cpu *cpu, const struct insn *in)
-{
-	return ldst_pair_load(cpu, in, in->sf);
-}
-
-static int exec_stp(struct cpu *cpu, const struct insn *in)
-{
-	return ldst_pair_store(cpu, in, in->sf);
-}
-
 static int exec_ldp_w(struct cpu *cpu, const struct insn *in)
 {
 	return ldst_pair_load(cpu, in, 2);
@@ -406,10 +396,8 @@ static int exec_stp_x(struct cpu *cpu, const struct insn *in)
 
 static void ldst_specialise(struct insn *in)
 {
-	if (in->exec == exec_ldp || in->exec == exec_stp) {
-		bool x = in->sf == 3;
-		in->exec = in->exec == exec_ldp ? (x ? exec_ldp_x : exec_ldp_w)
-		                                : (x ? exec_stp_x : exec_stp_w);
+	if (in->sf == 3 && (in->exec == exec_ldp_w || in->exec == exec_stp_w)) {
+		in->exec = in->exec == exec_ldp_w ? exec_ldp_x : exec_stp_x;
 		return;
 	}
 	/* Post-index with writeback suppressed (ldst_fill_wb_overlap) stays general. */
@@ -472,12 +460,12 @@ struct decode_row decode_ldst[] = {
 	{"oo 011 1 00 iiiiiiiiiiiiiiiiiii ttttt",         "LDR (lit, FP)",          fill_simd_opc,         exec_unimplemented},
 
 	/* Pairs:  opc 101 V type L imm7 Rt2 Rn Rt */
-	{"o0 101 0 0pp 0 iiiiiii uuuuu nnnnn ttttt",      "STP/STNP",               fill_pair,             exec_stp},
-	{"o0 101 0 0pp 1 iiiiiii uuuuu nnnnn ttttt",      "LDP/LDNP",               fill_pair,             exec_ldp},
+	{"o0 101 0 0pp 0 iiiiiii uuuuu nnnnn ttttt",      "STP/STNP",               fill_pair,             exec_stp_w},
+	{"o0 101 0 0pp 1 iiiiiii uuuuu nnnnn ttttt",      "LDP/LDNP",               fill_pair,             exec_ldp_w},
 	{"01 101 0 001 0 iiiiiii uuuuu nnnnn ttttt",      "STGP (post)",            decode_fill_raw,       exec_unimplemented},
 	{"01 101 0 01p 0 iiiiiii uuuuu nnnnn ttttt",      "STGP",                   decode_fill_raw,       exec_unimplemented},
-	{"01 101 0 001 1 iiiiiii uuuuu nnnnn ttttt",      "LDPSW (post)",           fill_pair,             exec_ldp},
-	{"01 101 0 01p 1 iiiiiii uuuuu nnnnn ttttt",      "LDPSW",                  fill_pair,             exec_ldp},
+	{"01 101 0 001 1 iiiiiii uuuuu nnnnn ttttt",      "LDPSW (post)",           fill_pair,             exec_ldp_w},
+	{"01 101 0 01p 1 iiiiiii uuuuu nnnnn ttttt",      "LDPSW",                  fill_pair,             exec_ldp_w},
 	{"oo 101 1 0pp l iiiiiii uuuuu nnnnn ttttt",      "LDP/STP (FP)",           fill_simd_opc,         exec_unimplemented},
 
 	/* Immediate, 9 bits:  size 111 V 00 opc 0 imm9 idx Rn Rt (idx: 00 unscaled, 01 post, 10 unpriv, 11 pre) */
