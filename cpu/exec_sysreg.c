@@ -26,15 +26,15 @@
 /*
  * Does sysreg_check() reduce to "EL >= the lowest EL, then the traps" for
  * this access? Not for an unknown encoding, a direction the register does
- * not allow, EL0's read-only view, or the registers with rules of their own
- * (SP_EL0, CNTFRQ_EL0's writes, the Secure-only ones).
+ * not allow, EL0's read-only view, or a row with rules of its own (the
+ * RULES and SECURE flags of sysregs.def).
  */
 static bool sys_plain(enum sysreg_id id, bool is_read)
 {
 	const struct sysreg_info *r = &sysreg_table[id];
-	if (id == SR_NONE || id == SR_SP_EL0 || (id == SR_CNTFRQ_EL0 && !is_read))
+	if (id == SR_NONE || (r->flags & (SRF_RULES | SRF_SECURE)))
 		return false;
-	if (!(r->access & (is_read ? SRA_R : SRA_W)) || (r->flags & SRF_SECURE))
+	if (!(r->access & (is_read ? SRA_R : SRA_W)))
 		return false;
 	return is_read || !(r->access & SRA_U_RO);
 }
@@ -103,6 +103,18 @@ static bool sys_tidcp(const struct cpu *cpu, uint16_t enc)
 	       (cpu->sr[SR_HCR_EL2] & HCR_EL2_TIDCP);
 }
 
+/* The rules of the rows flagged RULES in sysregs.def. */
+static bool sysreg_rules_allow(const struct cpu *cpu, enum sysreg_id id, bool is_read)
+{
+	switch (id) {
+	/* MRS/MSR SP_EL0 while SP_EL0 is the current SP is UNDEFINED. */
+	case SR_SP_EL0: return cpu->spsel != 0;
+	/* CNTFRQ_EL0 is writable only at the highest implemented EL. */
+	case SR_CNTFRQ_EL0: return is_read || cpu->el == cpu->highest_el;
+	default: return true;
+	}
+}
+
 /*
  * May the current EL access register id this way at all? UNDEFINED when no
  * register has the encoding, its EL is not implemented, the current EL is
@@ -131,11 +143,7 @@ static int sysreg_check(struct cpu *cpu, const struct insn *in, bool is_read)
 		return exc_raise_undef(cpu);
 	if (cpu->el == 0 && !is_read && (r->access & SRA_U_RO))
 		return exc_raise_undef(cpu);
-	/* MRS/MSR SP_EL0 while SP_EL0 is the current SP is UNDEFINED. */
-	if (id == SR_SP_EL0 && cpu->spsel == 0)
-		return exc_raise_undef(cpu);
-	/* CNTFRQ_EL0 is writable only at the highest implemented EL. */
-	if (id == SR_CNTFRQ_EL0 && !is_read && cpu->el != cpu->highest_el)
+	if ((r->flags & SRF_RULES) && !sysreg_rules_allow(cpu, id, is_read))
 		return exc_raise_undef(cpu);
 	/* Secure-only registers (CNTPS_*_EL1) are UNDEFINED at Non-secure EL1. */
 	if ((r->flags & SRF_SECURE) && cpu->el == 1 && !cpu_secure(cpu))

@@ -19,6 +19,7 @@
 #define SECURE   SRF_SECURE
 #define GIC      SRF_GIC
 #define TIMER    SRF_TIMER
+#define RULES    SRF_RULES
 /* A trap group of traps.def, for the traps column. */
 #define T(group) (1ull << TG_##group)
 

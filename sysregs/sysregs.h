@@ -42,6 +42,7 @@ enum sysreg_id {
 #define SRF_SECURE 256u  /* EL1 may access it only in Secure state (CNTPS_*_EL1) */
 #define SRF_GIC    512u  /* a GIC CPU interface register: cpu/gic_cpuif.c reads and writes it */
 #define SRF_TIMER  1024u /* a Generic Timer register: cpu/timer.c reads and writes it */
+#define SRF_RULES  2048u /* access rules of its own beyond EL and direction (sysreg_check) */
 
 struct sysreg_info {
 	const char *name;
