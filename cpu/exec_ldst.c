@@ -256,8 +256,8 @@ static ALWAYS_INLINE int ldst_indexed(struct cpu *cpu, const struct insn *in, un
 	if (st)
 		return st;
 	uint64_t address = idx == IDX_POST ? base : base + (uint64_t)in->imm;
-	st = load ? ldst_load_as(cpu, in, address, sf, sf == 3 ? LS_X : 0)
-	          : ldst_store_as(cpu, in, address, sf);
+	st = load ? ldst_load_as(cpu, in, address, sf, sf == 3 ? LS_X : 0, 0)
+	          : ldst_store_as(cpu, in, address, sf, 0);
 	if (st)
 		return st;
 	if (idx != IDX_OFFSET)

@@ -38,16 +38,17 @@ static inline unsigned ldst_isv(const struct insn *in)
 
 /*
  * data = Mem[address]; X[t] = ZeroExtend or SignExtend(data, regsize); 0 or
- * EXEC_EXC. The access size (log2) and LS_* flags are parameters so that a
- * handler specialised to one form passes constants.
+ * EXEC_EXC. The access size (log2), the LS_* flags and the MEMF_* flags
+ * (opt) are parameters so that a handler specialised to one form passes
+ * constants.
  */
 static ALWAYS_INLINE int ldst_load_as(struct cpu *cpu, const struct insn *in, uint64_t address,
-                                      unsigned sf, unsigned flags)
+                                      unsigned sf, unsigned flags, unsigned opt)
 {
 	uint64_t data;
 	unsigned size = 1u << sf;
-	if (unlikely((in->opt & MEMF_SLOW) || !mem_read_fast(cpu, address, size, &data))) {
-		int st = mem_read_slow(cpu, address, size, &data, in->opt | ldst_isv(in));
+	if (unlikely((opt & MEMF_SLOW) || !mem_read_fast(cpu, address, size, &data))) {
+		int st = mem_read_slow(cpu, address, size, &data, opt | ldst_isv(in));
 		if (st)
 			return st;
 	}
@@ -59,23 +60,23 @@ static ALWAYS_INLINE int ldst_load_as(struct cpu *cpu, const struct insn *in, ui
 
 static inline int ldst_load(struct cpu *cpu, const struct insn *in, uint64_t address)
 {
-	return ldst_load_as(cpu, in, address, in->sf, in->flags);
+	return ldst_load_as(cpu, in, address, in->sf, in->flags, in->opt);
 }
 
 /* Mem[address] = X[t]<datasize-1:0>; 0 or EXEC_EXC */
 static ALWAYS_INLINE int ldst_store_as(struct cpu *cpu, const struct insn *in, uint64_t address,
-                                       unsigned sf)
+                                       unsigned sf, unsigned opt)
 {
 	unsigned size = 1u << sf;
 	uint64_t data = x_read(cpu, in->rd);
-	if (likely(!(in->opt & MEMF_SLOW) && mem_write_fast(cpu, address, size, data)))
+	if (likely(!(opt & MEMF_SLOW) && mem_write_fast(cpu, address, size, data)))
 		return 0;
-	return mem_write_slow(cpu, address, size, data, in->opt | ldst_isv(in));
+	return mem_write_slow(cpu, address, size, data, opt | ldst_isv(in));
 }
 
 static inline int ldst_store(struct cpu *cpu, const struct insn *in, uint64_t address)
 {
-	return ldst_store_as(cpu, in, address, in->sf);
+	return ldst_store_as(cpu, in, address, in->sf, in->opt);
 }
 
 #endif
