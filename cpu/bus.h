@@ -14,7 +14,14 @@ struct bus {
 	void *opaque;
 	uint64_t ram_base; /* physical address of RAM, page aligned */
 	uint64_t ram_size; /* bytes, a multiple of 4 KiB */
-	uint8_t *ram;      /* host memory backing [ram_base, ram_base+ram_size) */
+	/*
+	 * Host memory backing [ram_base, ram_base+ram_size). Anything but the
+	 * CPU's own stores that writes it while the CPU runs (a loader, a
+	 * debugger, a future DMA device) must call cpu_code_written() for each
+	 * page it changes, or cpu_dcache_flush(): decoded pages keep copies of
+	 * the words.
+	 */
+	uint8_t *ram;
 	/*
 	 * A naturally aligned access of 1, 2, 4 or 8 bytes to a non-RAM
 	 * address. Return 0 on success, -1 when nothing answers at pa: the

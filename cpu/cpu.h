@@ -56,13 +56,12 @@ struct tlb_set {
 #define TLB_CONTEXTS 8
 
 struct tlb_context {
-	uint32_t asid;        /* ASID, or TLB_NO_ASID */
+	uint32_t asid;        /* ASID from TTBR0/TTBR1_EL1 (TCR_EL1.A1, AS) */
 	uint32_t vmid;        /* VMID, or TLB_NO_VMID without stage 2 */
 	uint64_t stamp;       /* for replacement: the higher, the more recently selected */
 	struct tlb_set el[2]; /* EL0's and EL1's accesses: their permissions differ */
 };
 
-#define TLB_NO_ASID 0x10000u
 #define TLB_NO_VMID 0x10000u
 
 /*
@@ -274,7 +273,6 @@ void cpu_tlb_flush(struct cpu *cpu);
 #define FETCH_EL10 3u
 #define FETCH_EL2  4u
 #define FETCH_EL3  8u
-#define FETCH_ALL  15u
 static inline void cpu_fetch_forget(struct cpu *cpu, unsigned mask)
 {
 	for (unsigned el = 0; el < 4; el++)

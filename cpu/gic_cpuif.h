@@ -23,8 +23,9 @@ uint32_t gic_cpuif_pending_intid(const struct cpu *cpu);
 
 /*
  * What the redistributor forwards, or the CPU interface's own state,
- * changed: recompute the physical IRQ and FIQ lines (and the virtual
- * interface's outputs). The board calls it after every change it makes.
+ * changed: recompute the physical IRQ and FIQ lines. The board calls it
+ * after every change it makes. (The virtual interface's outputs depend
+ * only on ICH_* state: vgic_update, gic_vcpuif.h.)
  */
 void gic_cpuif_update(struct cpu *cpu);
 

@@ -35,9 +35,9 @@ uint64_t vgic_ich_read(const struct cpu *cpu, enum sysreg_id id);
 void vgic_ich_write(struct cpu *cpu, enum sysreg_id id, uint64_t v);
 
 /*
- * After any change to the ICH_* state or HCR_EL2: drive the virtual IRQ and
- * FIQ lines (irq_set_virtual_line) and the maintenance interrupt
- * (bus.gic.ppi(GIC_PPI_MAINT, level)).
+ * After any change to the ICH_* state: drive the virtual IRQ and FIQ lines
+ * (HCR_EL2.IMO/FMO are applied where the lines are taken, irq.c) (irq_set_virtual_line) and the
+ * maintenance interrupt (bus.gic.ppi(GIC_PPI_MAINT, level)).
  */
 void vgic_update(struct cpu *cpu);
 

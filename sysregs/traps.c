@@ -389,6 +389,9 @@ struct trap_row {
 	bool (*pred)(const struct trap_ctx *c);
 };
 
+/* Groups are bits of a uint64_t mask (traps column, struct trap_verdict). */
+_Static_assert(TG_COUNT <= 64, "trap groups must fit a 64-bit mask");
+
 static const struct trap_row trap_rows[TG_COUNT] = {
 #define TRAP(id, lvl, ecn, cs, p) \
 	[TG_##id] = {.level = (lvl), .ec = (ecn), .cause = (cs), .pred = (p)},
@@ -422,7 +425,7 @@ const uint64_t trap_groups_to_el3 = 0
 bool sysreg_route(const struct trap_ctx *c, uint64_t groups, struct trap_verdict *v)
 {
 	/* Lowest group first: the groups are numbered in priority order. */
-	for (groups &= trap_groups_from(c->el); groups; groups &= groups - 1) {
+	for (; groups; groups &= groups - 1) {
 		unsigned g = (unsigned)__builtin_ctzll(groups);
 		if (!trap_rows[g].pred(c))
 			continue;
