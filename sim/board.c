@@ -70,26 +70,10 @@ static void board_gic_changed(void *opaque)
 }
 
 /* The PL011's UARTINTR is SPI 1 (INTID 33), as on QEMU's virt board (hw/arm/virt.c a15irqmap). */
-static void board_uart_irq(struct board *b)
-{
-	gicv3_set_spi(&b->gic, VIRT_UART_INTID, pl011_irq_level(&b->uart));
-}
-
-/* UART accesses go through the board so that the interrupt line follows them. */
-static int board_uart_read(void *opaque, uint64_t offset, unsigned size, uint64_t *val)
+static void board_uart_irq(void *opaque, bool level)
 {
 	struct board *b = opaque;
-	int r = pl011_read(&b->uart, offset, size, val);
-	board_uart_irq(b);
-	return r;
-}
-
-static int board_uart_write(void *opaque, uint64_t offset, unsigned size, uint64_t val)
-{
-	struct board *b = opaque;
-	int r = pl011_write(&b->uart, offset, size, val);
-	board_uart_irq(b);
-	return r;
+	gicv3_set_spi(&b->gic, VIRT_UART_INTID, level);
 }
 
 void board_attach_cpu(struct board *b, struct cpu *cpu)
@@ -120,13 +104,15 @@ int board_init(struct board *b, uint64_t ram_size, int in_fd, int out_fd)
 	gicv3_init(&b->gic, board_gic_changed, b);
 	b->bus.gic = gicv3_port(&b->gic); /* before cpu_new(), which copies the bus */
 	pl011_init(&b->uart, in_fd, out_fd);
+	b->uart.irq = board_uart_irq;
+	b->uart.irq_opaque = b;
 	board_add_device(b, &(struct device){
 	                            .name = "pl011",
 	                            .base = VIRT_UART_BASE,
 	                            .size = VIRT_UART_SIZE,
-	                            .opaque = b,
-	                            .read = board_uart_read,
-	                            .write = board_uart_write,
+	                            .opaque = &b->uart,
+	                            .read = pl011_read,
+	                            .write = pl011_write,
 	                    });
 	board_add_device(b, &(struct device){
 	                            .name = "gicd",
@@ -157,5 +143,4 @@ void board_free(struct board *b)
 void board_poll(struct board *b)
 {
 	pl011_poll(&b->uart);
-	board_uart_irq(b);
 }

@@ -25,10 +25,19 @@ void pl011_reset(struct pl011 *u)
 
 void pl011_init(struct pl011 *u, int in_fd, int out_fd)
 {
+	u->irq = NULL;
+	u->irq_opaque = NULL;
 	u->in_fd = in_fd;
 	u->out_fd = out_fd;
 	u->in_eof = in_fd < 0;
 	pl011_reset(u);
+}
+
+/* Drive UARTINTR after something that can change it. */
+static void pl011_drive_irq(const struct pl011 *u)
+{
+	if (u->irq)
+		u->irq(u->irq_opaque, pl011_irq_level(u));
 }
 
 static unsigned rx_depth(const struct pl011 *u)
@@ -75,6 +84,7 @@ size_t pl011_receive(struct pl011 *u, const uint8_t *buf, size_t len)
 		return 0;
 	while (n < len && rx_space(u) > 0)
 		rx_push(u, buf[n++]);
+	pl011_drive_irq(u);
 	return n;
 }
 
@@ -99,6 +109,7 @@ void pl011_poll(struct pl011 *u)
 	/* UARTRTINTR (TRM 2.8.3): data waits and no more came in a while. */
 	if (!arrived && u->rx_count > 0)
 		u->ris |= UART_INT_RT;
+	pl011_drive_irq(u);
 }
 
 static uint32_t rx_pop(struct pl011 *u)
@@ -204,6 +215,7 @@ int pl011_read(void *opaque, uint64_t offset, unsigned size, uint64_t *val)
 	else
 		v = offset - (offset & 3) == UARTDR ? 0 : reg_read(u, offset & ~3ull) >> shift;
 	*val = size == 4 ? v : v & ((1u << (8 * size)) - 1);
+	pl011_drive_irq(u); /* a read of UARTDR can lower RX and RT */
 	return 0;
 }
 
@@ -213,6 +225,7 @@ int pl011_write(void *opaque, uint64_t offset, unsigned size, uint64_t val)
 		return -1;
 	if ((offset & 3) == 0)
 		reg_write(opaque, offset, (uint32_t)val);
+	pl011_drive_irq(opaque);
 	return 0;
 }
 

@@ -76,9 +76,16 @@ struct pl011 {
 	uint8_t rx[PL011_FIFO_DEPTH];
 	unsigned rx_head, rx_count;
 	uint32_t rsr, ilpr, ibrd, fbrd, lcr_h, cr, ifls, imsc, ris, dmacr;
+	/*
+	 * UARTINTR's wire (pl011_irq_level): called with the level after every
+	 * access, poll and receive, which are what can change it; NULL: not
+	 * connected. The board wires it to its GIC SPI.
+	 */
+	void (*irq)(void *opaque, bool level);
+	void *irq_opaque;
 };
 
-/* Attach to host file descriptors (either may be -1) and reset. */
+/* Attach to host file descriptors (either may be -1) and reset; irq unconnected. */
 void pl011_init(struct pl011 *u, int in_fd, int out_fd);
 /* The register values at reset (TRM table 3-1). */
 void pl011_reset(struct pl011 *u);
