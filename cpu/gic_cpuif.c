@@ -103,7 +103,7 @@ static bool gic_group_enabled(const struct cpu *cpu, unsigned group)
 
 static struct gic_hppi gic_hppi(const struct cpu *cpu)
 {
-	struct gic_hppi h = {.intid = GIC_INTID_SPURIOUS, .prio = 0xff, .group = GIC_G1NS};
+	struct gic_hppi h = GIC_HPPI_NONE;
 	const struct gic_port *p = gic_port(cpu);
 	if (p)
 		p->hppi(p->opaque, &h);

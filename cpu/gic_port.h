@@ -49,6 +49,10 @@ struct gic_hppi {
 	uint8_t group;  /* enum gic_group */
 };
 
+/* No interrupt forwarded (the priority and group mean nothing then). */
+#define GIC_HPPI_NONE \
+	((struct gic_hppi){.intid = GIC_INTID_SPURIOUS, .prio = 0xff, .group = GIC_G0})
+
 struct gic_port {
 	void *opaque; /* NULL: no GIC on this board; the callbacks are not called */
 	/*

@@ -51,10 +51,10 @@ void gicv3_route_spi(struct gicv3 *g, unsigned intid)
  */
 static struct gic_hppi hppi_compute(const struct gicv3 *g)
 {
-	struct gic_hppi best = {.intid = GIC_INTID_SPURIOUS, .prio = 0xff, .group = GIC_G0};
+	struct gic_hppi best = GIC_HPPI_NONE;
 	unsigned best_prio = 0x100;
 
-	if (g->waker & GICR_WAKER_ProcessorSleep)
+	if (g->processor_sleep)
 		return best;
 	for (unsigned w = 0; w < GICV3_WORDS; w++) {
 		uint32_t grp_on = ((g->ctlr & GICD_CTLR_EnableGrp0) ? ~g->group[w] : 0) |
@@ -89,7 +89,8 @@ void gicv3_update(struct gicv3 *g)
 		g->notify(g->notify_opaque);
 }
 
-void gicv3_reset(struct gicv3 *g)
+/* The GIC's reset state (see docs/gic.md for the values chosen where the spec says UNKNOWN). */
+static void gicv3_reset(struct gicv3 *g)
 {
 	/*
 	 * Where IHI 0069 gives a reset value we use it (pending and active 0,
@@ -110,14 +111,14 @@ void gicv3_reset(struct gicv3 *g)
 	for (unsigned w = 0; w < GICV3_WORDS; w++)
 		g->routed[w] = ~0u;
 	g->ctlr = 0;
-	g->waker = GICR_WAKER_ProcessorSleep | GICR_WAKER_ChildrenAsleep;
+	g->processor_sleep = true;
 	gicv3_update(g);
 }
 
 void gicv3_init(struct gicv3 *g, void (*notify)(void *opaque), void *opaque)
 {
 	memset(g, 0, sizeof(*g));
-	g->hppi = (struct gic_hppi){.intid = GIC_INTID_SPURIOUS, .prio = 0xff, .group = GIC_G0};
+	g->hppi = GIC_HPPI_NONE;
 	g->notify = notify;
 	g->notify_opaque = opaque;
 	gicv3_reset(g);

@@ -41,7 +41,6 @@
 #define GICD_CTLR_EnableGrp1 (1u << 1)
 #define GICD_CTLR_ARE        (1u << 4)
 #define GICD_CTLR_DS         (1u << 6)
-#define GICD_CTLR_RWP        (1u << 31)
 
 /* GICR_WAKER */
 #define GICR_WAKER_ProcessorSleep (1u << 1)
@@ -63,7 +62,7 @@ struct gicv3 {
 	uint8_t prio[GICV3_NUM_INTID];   /* GICD_IPRIORITYR<n>, GICR_IPRIORITYR<n> */
 	uint64_t irouter[GICV3_NUM_SPI]; /* GICD_IROUTER<n>, n = 32..95 */
 	uint32_t ctlr;                   /* GICD_CTLR: EnableGrp0, EnableGrp1 */
-	uint32_t waker;                  /* GICR_WAKER */
+	bool processor_sleep;            /* GICR_WAKER.ProcessorSleep (ChildrenAsleep follows it) */
 	struct gic_hppi hppi;            /* what the Redistributor forwards now */
 	void (*notify)(void *opaque);    /* hppi changed; may be NULL */
 	void *notify_opaque;
@@ -71,8 +70,6 @@ struct gicv3 {
 
 /* Reset the GIC and register the callback for changes of the forwarded interrupt. */
 void gicv3_init(struct gicv3 *g, void (*notify)(void *opaque), void *opaque);
-/* The GIC's reset state (see docs/gic.md for the values chosen where the spec says UNKNOWN). */
-void gicv3_reset(struct gicv3 *g);
 
 /* The callbacks the CPU interface calls (cpu/gic_port.h); opaque is g. */
 struct gic_port gicv3_port(struct gicv3 *g);
@@ -121,8 +118,6 @@ enum gicv3_bitreg {
 #define GICV3_BITREG_END   0x400u
 #define GICV3_IPRIORITYR   0x400u
 #define GICV3_ICFGR        0xc00u
-#define GICV3_IGRPMODR     0xd00u
-#define GICV3_NSACR        0xe00u
 #define GICV3_IDREGS       0xffd0u /* PIDR4 .. CIDR3 */
 
 /* Word w (INTIDs 32w..32w+31) of a bitmap register: read, and write v. */

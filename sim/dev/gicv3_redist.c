@@ -41,7 +41,9 @@ static uint64_t rd_read(const struct gicv3 *g, uint64_t off, unsigned size)
 	case GICR_IIDR: return GICV3_IIDR;
 	case GICR_TYPER: return (uint32_t)GICR_TYPER_VALUE;
 	case GICR_TYPER + 4: return (uint32_t)(GICR_TYPER_VALUE >> 32);
-	case GICR_WAKER: return g->waker;
+	case GICR_WAKER:
+		return g->processor_sleep ? GICR_WAKER_ProcessorSleep | GICR_WAKER_ChildrenAsleep
+		                          : 0;
 	default: return off >= GICV3_IDREGS ? gicv3_idreg(off, 0x93) : 0;
 	}
 }
@@ -55,9 +57,7 @@ static void rd_write(struct gicv3 *g, uint64_t off, unsigned size, uint64_t v)
 {
 	if (size != 4 || off != GICR_WAKER)
 		return;
-	g->waker = (v & GICR_WAKER_ProcessorSleep)
-	                   ? GICR_WAKER_ProcessorSleep | GICR_WAKER_ChildrenAsleep
-	                   : 0;
+	g->processor_sleep = (v & GICR_WAKER_ProcessorSleep) != 0;
 	gicv3_update(g);
 }
 
