@@ -55,8 +55,10 @@ static void on_signal(int sig)
 }
 
 /*
- * Without SA_RESTART, so that a host read() that waits for input (semihosting
- * SYS_READ, SYS_READC) returns EINTR and the stop is not held up by it.
+ * Without SA_RESTART, so that a wait for input (semihosting SYS_READ and
+ * SYS_READC wait in poll(), semihost.c read_input) returns at once with
+ * EINTR; read_input then sees cpu->stop_requested. Its poll timeout covers
+ * a signal that lands just before the poll().
  */
 static void catch_stop_signals(void (*handler)(int))
 {
