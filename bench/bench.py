@@ -176,7 +176,15 @@ def main():
     ap.add_argument("--json", metavar="FILE", help="also write the results as JSON ('-': stdout)")
     ap.add_argument("--only", help="comma list of workloads (also: startup, probes, demo)")
     ap.add_argument("--no-qemu", action="store_true", help="do not run QEMU")
+    ap.add_argument("--elf", help="time this image instead of the suite (start-up still measured)")
+    ap.add_argument("--el", type=int, choices=(1, 2, 3), default=2,
+                    help="with --elf: the EL both simulators start at (default 2)")
     args = ap.parse_args()
+    workloads = WORKLOADS
+    if args.elf:
+        name = os.path.basename(args.elf)
+        workloads = [(name, os.path.abspath(args.elf), args.el, "the image given")]
+        args.only = name
 
     build = os.path.abspath(args.build)
     sim = os.path.join(build, "sim", "el2sim")
@@ -185,7 +193,7 @@ def main():
         return 1
     qemu = None if args.no_qemu else shutil.which(os.environ.get("QEMU", "qemu-system-aarch64"))
     only = set(args.only.split(",")) if args.only else None
-    known = {w[0] for w in WORKLOADS} | {"startup", "probes", "demo"}
+    known = {w[0] for w in workloads} | {"startup", "probes", "demo"}
     if only and only - known:
         print(f"bench.py: unknown workload(s) {', '.join(sorted(only - known))}; "
               f"known: {', '.join(sorted(known))}", file=sys.stderr)
@@ -216,7 +224,7 @@ def main():
             res["qemu_startup_s"] = q_start
 
     rows = []
-    for name, rel, el, what in WORKLOADS:
+    for name, rel, el, what in workloads:
         if not want(name):
             continue
         elf = os.path.join(build, rel)
@@ -272,25 +280,33 @@ def main():
     return 0
 
 
-def probe_defs():
-    """[(name, EL, reason QEMU cannot run it)] from guests/meson.build's probe_defs."""
-    with open(os.path.join(SRC, "guests", "meson.build"), encoding="utf-8") as f:
-        text = f.read()
-    m = re.search(r"^probe_defs = \[\n(.*?)^\]", text, re.M | re.S)
-    rows = re.findall(r"^\s*\['(\w+)',\s*([123]),\s*'([^']*)'\]", m.group(1) if m else "", re.M)
-    return [(n, int(el), why) for n, el, why in rows]
+def probe_defs(build):
+    """[(name, EL, ELF, runs on QEMU)] of the probe tests the build registered
+    (meson-info/intro-tests.json: 'probe-NAME' runs diff-run.py --el N ELF;
+    'qemu-probe-NAME' exists when QEMU can run it), not a parse of the source."""
+    with open(os.path.join(build, "meson-info", "intro-tests.json"), encoding="utf-8") as f:
+        tests = json.load(f)
+    names = {t["name"] for t in tests}
+    rows = []
+    for t in tests:
+        if not t["name"].startswith("probe-"):
+            continue
+        cmd = t["cmd"]
+        el, elf = int(cmd[cmd.index("--el") + 1]), cmd[-1]
+        rows.append((t["name"][len("probe-"):], el, os.path.join(build, elf),
+                     "qemu-" + t["name"] in names))
+    return sorted(rows)
 
 
 def run_probes(build, sim, qemu, runs):
     """Total wall time of the probes QEMU can run, on each simulator (best of runs)."""
-    every = [(n, el, os.path.join(build, "guests", f"probe-{n}.elf"), why)
-             for n, el, why in probe_defs()]
-    probes = [p[:3] for p in every if not p[3]]
+    every = probe_defs(build)
+    probes = [p[:3] for p in every if p[3]]
     missing = [p[2] for p in every if not os.path.exists(p[2])]
     if not probes or missing:
-        fail(f"probes: none found in guests/meson.build or missing ELFs: {missing}")
+        fail(f"probes: no probe tests in the build, or missing ELFs: {missing}")
         return None
-    out = {"count": len(probes), "not_on_qemu": [p[0] for p in every if p[3]]}
+    out = {"count": len(probes), "not_on_qemu": [p[0] for p in every if not p[3]]}
 
     def suite(cmd_of, who, probes=probes):
         best = None
