@@ -153,9 +153,9 @@ def boot_events(trace):
     return "".join(out)
 
 
-def qemu_sync_events(elf):
-    """The synchronous exceptions QEMU's -d int log shows for hyp.elf, in
-    order: (esr, elr, far or None, vector). None when QEMU is missing."""
+def qemu_events(elf):
+    """The exception entries and returns QEMU's -d int log shows for hyp.elf,
+    in order, as event_key() tuples. None when QEMU is missing."""
     qemu = os.environ.get("QEMU", "qemu-system-aarch64")
     with tempfile.TemporaryDirectory(prefix="el2sim-hyp-qemu-") as tmp:
         log = os.path.join(tmp, "int.log")
@@ -172,16 +172,39 @@ def qemu_sync_events(elf):
             return None
         text = open(log, encoding="utf-8", errors="replace").read()
     events = []
-    for block in text.split("Taking exception ")[1:]:
-        esr = re.search(r"\.\.\.with ESR 0x[0-9a-f]+/0x([0-9a-f]+)", block)
-        if not esr or "IRQ" in block.splitlines()[0]:
+    # "Taking exception N [Name] on CPU 0" blocks and "Exception return from
+    # AArch64 ELa to AArch64 ELb PC 0x..." lines, in log order.
+    for m in re.finditer(r"^Taking exception \d+ \[([^\]]*)\].*?(?=^Taking|^Exception return|\Z)"
+                         r"|^Exception return from AArch64 EL(\d) to AArch64 EL(\d) PC 0x([0-9a-f]+)",
+                         text, re.M | re.S):
+        if m.group(2):
+            events.append(("eret", int(m.group(2)), int(m.group(3)), "0x" + m.group(4)))
             continue
+        block = m.group(0)
+        if "handling as semihosting call" in block:
+            continue  # HLT #0xF000: QEMU logs it as an exception, el2sim's trace does not
+        els = re.search(r"\.\.\.from EL(\d) to EL(\d)", block)
+        esr = re.search(r"\.\.\.with ESR 0x[0-9a-f]+/0x([0-9a-f]+)", block)
         elr = re.search(r"\.\.\.with ELR 0x([0-9a-f]+)", block)
         far = re.search(r"\.\.\.with FAR 0x([0-9a-f]+)", block)
         vec = re.search(r"\.\.\.to EL\d PC 0x([0-9a-f]+)", block)
-        events.append(("0x" + esr.group(1), "0x" + elr.group(1),
+        sync = "IRQ" not in m.group(1) and "FIQ" not in m.group(1)
+        events.append(("exception", int(els.group(1)), int(els.group(2)),
+                       "0x" + esr.group(1) if sync and esr else None, "0x" + elr.group(1),
                        "0x" + far.group(1) if far else None, "0x" + vec.group(1)))
     return events
+
+
+def event_key(e):
+    """What QEMU's -d int log shows of a trace event: for an exception the ELs,
+    ESR (synchronous only: ESR is UNKNOWN after an interrupt), ELR, FAR and
+    vector; for an ERET the ELs and the new PC. SPSR and the cause are not in
+    the log: the golden's SPSRs are PSTATE as hyp/ and the guests leave it
+    (docs/hypervisor.md), its causes the controls docs/exceptions.md names."""
+    if e["event"] == "eret":
+        return ("eret", e["from_el"], e["to_el"], e["pc"])
+    return ("exception", e["from_el"], e["to_el"], e["esr"] if e["type"] == "sync" else None,
+            e["elr"], e["far"], e["vector"])
 
 
 def main():
@@ -191,24 +214,25 @@ def main():
     ap.add_argument("--golden")
     ap.add_argument("--max-insns", type=int)
     ap.add_argument("--qemu", action="store_true",
-                    help="compare the golden's synchronous exceptions with QEMU's")
+                    help="compare the golden's exceptions and ERETs with QEMU's")
     ap.add_argument("elf")
     args = ap.parse_args()
     update = os.environ.get("EL2SIM_GOLDEN_UPDATE", "") not in ("", "0")
 
     if args.qemu:
-        # An independent check of the golden's syndromes: QEMU takes the same
-        # synchronous exceptions first, with the same ESR, ELR, FAR and vector.
-        q = qemu_sync_events(args.elf)
+        # An independent check of the golden: QEMU takes the same exceptions
+        # and ERETs first, in the same order, with the same ELs, ESR, ELR,
+        # FAR, vector and return PC.
+        q = qemu_events(args.elf)
         if q is None:
             print("SKIP: no qemu-system-aarch64")
             return 77
         with open(args.golden, encoding="utf-8") as f:
-            want = [(e["esr"], e["elr"], e["far"], e["vector"]) for e in map(json.loads, f)
-                    if e["event"] == "exception" and e["type"] == "sync"]
-        check(len(want) > 0, "the golden has synchronous exceptions")
-        check(q[:len(want)] == want, f"QEMU's first {len(want)} synchronous exceptions: "
-              f"{q[:len(want)]}, golden: {want}")
+            want = [event_key(e) for e in map(json.loads, f)]
+        check(any(w[0] == "exception" for w in want) and any(w[0] == "eret" for w in want),
+              "the golden has exceptions and ERETs")
+        for i, (w, g) in enumerate(zip(want, q + [None] * len(want))):
+            check(w == g, f"event {i + 1}: golden {w}, QEMU {g}")
         print("ok" if not failures else f"{len(failures)} check(s) failed")
         return 1 if failures else 0
 
