@@ -21,9 +21,6 @@
 #include "irq.h"
 #include "sysreg_access.h"
 
-/* ICC_CTLR_EL1 */
-#define CTLR_CBPR           (1ull << 0)
-#define CTLR_EOIMODE        (1ull << 1)
 /* ICC_CTLR_EL3 */
 #define CTLR3_CBPR_EL1NS    (1ull << 1)
 #define CTLR3_EOIMODE_EL3   (1ull << 2)
@@ -180,9 +177,7 @@ static bool gic_priority_drop(struct cpu *cpu, unsigned group)
 
 static void gic_deactivate(struct cpu *cpu, uint32_t intid)
 {
-	const struct gic_port *p = gic_port(cpu);
-	if (p && intid < GIC_INTID_SPECIAL_FIRST)
-		p->deactivate(p->opaque, intid);
+	gic_port_deactivate(&cpu->bus.gic, intid);
 }
 
 /* ICC_EOIR0/1_EL1: priority drop, and deactivation too unless EOImode is 1. */

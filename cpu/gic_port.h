@@ -76,4 +76,21 @@ struct gic_port {
 	void (*ppi)(void *opaque, unsigned intid, bool level);
 };
 
+/*
+ * The calls the CPU makes of the GIC, doing nothing on a board without one
+ * (port->opaque NULL). Deactivation of a special INTID (1020-1023) has no
+ * state to change (IHI 0069, 2.2.1).
+ */
+static inline void gic_port_ppi(const struct gic_port *p, unsigned intid, bool level)
+{
+	if (p->opaque)
+		p->ppi(p->opaque, intid, level);
+}
+
+static inline void gic_port_deactivate(const struct gic_port *p, uint32_t intid)
+{
+	if (p->opaque && intid < GIC_INTID_SPECIAL_FIRST)
+		p->deactivate(p->opaque, intid);
+}
+
 #endif

@@ -15,6 +15,10 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+/* IHI 0069 chapter 12, ICC_CTLR_EL1 and ICV_CTLR_EL1: CBPR [0], EOImode [1] in both. */
+#define CTLR_CBPR    (1ull << 0)
+#define CTLR_EOIMODE (1ull << 1)
+
 #define GIC_PRIO_BITS  5
 #define GIC_PRIO_MASK  0xf8u /* the implemented priority bits */
 #define GIC_PRIO_SHIFT (8 - GIC_PRIO_BITS)

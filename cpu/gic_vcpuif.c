@@ -67,11 +67,9 @@
 #define MISR_VGRP1E (1u << 6)
 #define MISR_VGRP1D (1u << 7)
 
-/* ICV_CTLR_EL1: CBPR [0], EOImode [1]; PRIbits [10:8], IDbits [13:11], SEIS
+/* ICV_CTLR_EL1: CBPR [0], EOImode [1] (CTLR_*, gic_prio.h); PRIbits [10:8], IDbits [13:11], SEIS
  * [14], A3V [15] read ICH_VTR_EL2's PRIbits [31:29], IDbits [25:23], SEIS
  * [22], A3V [21] (12.3 "ICV_CTLR_EL1"). */
-#define ICV_CTLR_CBPR    (1ull << 0)
-#define ICV_CTLR_EOIMODE (1ull << 1)
 
 /* INTIDs 8192 and up are LPIs (2.2.1). */
 #define INTID_LPI 8192u
@@ -253,9 +251,7 @@ static void vgic_deactivate(struct cpu *cpu, int n)
 	lr_set(cpu, n, lr & ~LR_ACTIVE);
 	if (!(lr & LR_HW))
 		return;
-	uint32_t pintid = (uint32_t)(lr >> LR_PINTID_SHIFT) & LR_PINTID_MASK;
-	if (pintid < GIC_INTID_SPECIAL_FIRST && cpu->bus.gic.opaque)
-		cpu->bus.gic.deactivate(cpu->bus.gic.opaque, pintid);
+	gic_port_deactivate(&cpu->bus.gic, (uint32_t)(lr >> LR_PINTID_SHIFT) & LR_PINTID_MASK);
 }
 
 /* ICH_HCR_EL2.EOIcount += 1; the 5-bit field wraps. */
@@ -367,9 +363,9 @@ static uint64_t vgic_ctlr_read(const struct cpu *cpu)
 	             | ((vtr >> 22) & 1) << 14  /* SEIS */
 	             | ((vtr >> 21) & 1) << 15; /* A3V */
 	if (vmcr & VMCR_VEOIM)
-		v |= ICV_CTLR_EOIMODE;
+		v |= CTLR_EOIMODE;
 	if (vmcr & VMCR_VCBPR)
-		v |= ICV_CTLR_CBPR;
+		v |= CTLR_CBPR;
 	return v;
 }
 
@@ -407,8 +403,8 @@ void vgic_icv_write(struct cpu *cpu, enum sysreg_id id, uint64_t v)
 	case SR_ICC_BPR0_EL1: vgic_bpr_write(cpu, 0, v); break;
 	case SR_ICC_BPR1_EL1: vgic_bpr_write(cpu, 1, v); break;
 	case SR_ICC_CTLR_EL1:
-		vmcr_set(cpu, VMCR_VCBPR, (v & ICV_CTLR_CBPR) ? VMCR_VCBPR : 0);
-		vmcr_set(cpu, VMCR_VEOIM, (v & ICV_CTLR_EOIMODE) ? VMCR_VEOIM : 0);
+		vmcr_set(cpu, VMCR_VCBPR, (v & CTLR_CBPR) ? VMCR_VCBPR : 0);
+		vmcr_set(cpu, VMCR_VEOIM, (v & CTLR_EOIMODE) ? VMCR_VEOIM : 0);
 		break;
 	case SR_ICC_IGRPEN0_EL1: vmcr_set(cpu, VMCR_VENG0, (v & 1) ? VMCR_VENG0 : 0); break;
 	case SR_ICC_IGRPEN1_EL1: vmcr_set(cpu, VMCR_VENG1, (v & 1) ? VMCR_VENG1 : 0); break;
@@ -531,7 +527,6 @@ void vgic_update(struct cpu *cpu)
 	bool maint = (cpu->sr[SR_ICH_HCR_EL2] & HCR_EN) && vgic_misr(cpu) != 0;
 	if (maint != cpu->vgic_maint_level) {
 		cpu->vgic_maint_level = maint;
-		if (cpu->bus.gic.opaque)
-			cpu->bus.gic.ppi(cpu->bus.gic.opaque, GIC_PPI_MAINT, maint);
+		gic_port_ppi(&cpu->bus.gic, GIC_PPI_MAINT, maint);
 	}
 }

@@ -151,8 +151,7 @@ void timer_update(struct cpu *cpu)
 		uint32_t bit = 1u << i;
 		if (level != !!(cpu->timer_out & bit)) {
 			cpu->timer_out ^= bit;
-			if (cpu->bus.gic.opaque)
-				cpu->bus.gic.ppi(cpu->bus.gic.opaque, t->ppi, level);
+			gic_port_ppi(&cpu->bus.gic, t->ppi, level);
 		}
 		/* An enabled timer whose condition is not met yet fires at CVAL (+ offset). */
 		if ((ctl & CTL_ENABLE) && !met) {
