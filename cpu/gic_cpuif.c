@@ -36,33 +36,26 @@ static const struct gic_port *gic_port(const struct cpu *cpu)
 /*
  * Does HCR_EL2 send this EL1 access to the virtual interface (ICV_*)? The
  * Group 0 registers follow FMO, the Group 1 registers IMO, the common ones
- * (PMR, RPR, CTLR, DIR) either (IHI 0069 12.3, each ICC register's
- * accessibility pseudocode; EL2Enabled(), E2H 0, TGE 0 at EL1).
+ * (PMR, RPR, CTLR, DIR) either (IHI 0069 chapter 12, each ICC register's
+ * accessibility pseudocode; EL2Enabled(), E2H 0, TGE 0 at EL1). Which is
+ * which, the row's trap groups say already: the same registers SCR_EL3.FIQ,
+ * SCR_EL3.IRQ or both trap at EL3 (traps.def GIC_FIQ3, GIC_IRQ3,
+ * GIC_IRQFIQ3); the SGI registers, which HCR_EL2 traps instead
+ * (GIC_SGI_FMO/IMO), are not redirected.
  */
+static uint64_t gic_redirect_bits(enum sysreg_id id)
+{
+	uint64_t t = sysreg_table[id].traps;
+	if (t & ((1ull << TG_GIC_SGI_FMO) | (1ull << TG_GIC_SGI_IMO)))
+		return 0;
+	return ((t & ((1ull << TG_GIC_FIQ3) | (1ull << TG_GIC_IRQFIQ3))) ? HCR_EL2_FMO : 0) |
+	       ((t & ((1ull << TG_GIC_IRQ3) | (1ull << TG_GIC_IRQFIQ3))) ? HCR_EL2_IMO : 0);
+}
+
 static bool gic_redirected(const struct cpu *cpu, enum sysreg_id id)
 {
-	if (cpu->el != 1 || !cpu_el2_enabled(cpu))
-		return false;
-	uint64_t hcr = cpu->sr[SR_HCR_EL2];
-	switch (id) {
-	case SR_ICC_IAR0_EL1:
-	case SR_ICC_EOIR0_EL1:
-	case SR_ICC_HPPIR0_EL1:
-	case SR_ICC_BPR0_EL1:
-	case SR_ICC_AP0R0_EL1:
-	case SR_ICC_IGRPEN0_EL1: return (hcr & HCR_EL2_FMO) != 0;
-	case SR_ICC_IAR1_EL1:
-	case SR_ICC_EOIR1_EL1:
-	case SR_ICC_HPPIR1_EL1:
-	case SR_ICC_BPR1_EL1:
-	case SR_ICC_AP1R0_EL1:
-	case SR_ICC_IGRPEN1_EL1: return (hcr & HCR_EL2_IMO) != 0;
-	case SR_ICC_PMR_EL1:
-	case SR_ICC_RPR_EL1:
-	case SR_ICC_CTLR_EL1:
-	case SR_ICC_DIR_EL1: return (hcr & (HCR_EL2_IMO | HCR_EL2_FMO)) != 0;
-	default: return false;
-	}
+	return cpu->el == 1 && cpu_el2_enabled(cpu) &&
+	       (cpu->sr[SR_HCR_EL2] & gic_redirect_bits(id)) != 0;
 }
 
 /* ICC_CTLR_EL1.CBPR: Group 1 uses ICC_BPR0_EL1's binary point. */
