@@ -515,6 +515,24 @@ static void test_stuck_recursive_handler(void **state)
 	assert_int_equal(cpu_run(cpu), STOP_STUCK);
 	assert_true(cpu->icount < 1000);
 	assert_int_equal(cpu->sr[SR_ELR_EL1], VBAR1 + 0x204);
+	/*
+	 * The last exception is the STR's: a Data Abort from EL1 to EL1 (no EL2
+	 * here), EC 0x25, IL 1, ISV 0 (ESR_EL1 has no instruction syndrome for
+	 * a stage 1 abort, nor for a synchronous External abort with FEAT_RAS),
+	 * FnV 0 (FAR valid), EA 0 (the IMPLEMENTATION DEFINED classification
+	 * docs/exceptions.md states), WnR 1 (a store), DFSC 0b010000
+	 * (synchronous External abort, not on a walk):
+	 * 0x25 << 26 | 1 << 25 | 1 << 6 | 0x10.
+	 */
+	assert_int_equal(cpu->sr[SR_ESR_EL1], 0x96000050);
+	/*
+	 * Only the SUBs retire (the UDF and the STRs take exceptions), each
+	 * moving SP_EL1 down by 0x100 from 0x10000 before the STR to [sp]
+	 * faults: FAR_EL1 = SP_EL1 = 0x10000 - 0x100 * icount.
+	 */
+	assert_true(cpu->icount >= 1);
+	assert_int_equal(cpu->sr[SR_FAR_EL1], 0x10000 - 0x100 * cpu->icount);
+	assert_int_equal(cpu->sp_el[1], 0x10000 - 0x100 * cpu->icount);
 	th_free(cpu);
 }
 

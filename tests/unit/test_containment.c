@@ -154,19 +154,37 @@ static int rig_exec(struct rig *g, uint64_t spsr, uint32_t insn, uint64_t va)
 	return cpu_step(cpu);
 }
 
+/* ---- translation tables ---- */
+
+#define S1_L1         (RAM_BASE + 0x40000)
+#define S1_L2         (RAM_BASE + 0x41000)
+#define S2_L1         (RAM_BASE + 0x44000)
+#define S2_L2         (RAM_BASE + 0x45000)
+#define TABLE(pa)     ((pa) | 3)
+#define S1_BLOCK(pa)  ((pa) | 1ull << 10 | 3ull << 8 | 1) /* AF, inner shareable, AttrIndx 0 */
+#define S2_BLOCK(pa)  ((pa) | 1ull << 10 | 3ull << 8 | 3ull << 6 | 0xfull << 2 | 1)
+/* TCR_EL1, TCR_EL2 and VTCR_EL2 alike: T0SZ 25 (start level 1 with a 4K
+ * granule), IRGN0 and ORGN0 Write-Back, SH0 Inner Shareable, TG0 4K. */
+#define TCR_T0_4K_L1  (25 | 1ull << 8 | 1ull << 10 | 3ull << 12)
+#define TCR_EL2_PS_40 (2ull << 16) /* TCR_EL2.PS and VTCR_EL2.PS: 40 bits */
+
+/* Write the descriptors desc[0..n) at table[0..n). */
+static void rig_put_table(struct rig *g, uint64_t table, const uint64_t *desc, unsigned n)
+{
+	for (unsigned i = 0; i < n; i++)
+		rig_put64(g, table + 8 * i, desc[i]);
+}
+
 /* Stage 1 of EL2 on: 4K granule, T0SZ 25 (start level 1), PS 40 bits, and two
  * 1 GiB blocks of Normal Write-Back memory mapping VA 0 - 2 GiB flat: RAM,
  * the device windows and the holes around them, all as Normal memory. */
 static void rig_el2_normal_map(struct rig *g)
 {
 	struct cpu *cpu = g->cpu;
-	uint64_t l1 = RAM_BASE + 0x40000;
-	const uint64_t block = 1ull << 10 /* AF */ | 3ull << 8 /* SH inner */ | 1; /* AttrIndx 0 */
-	rig_put64(g, l1 + 0, 0x00000000 | block);
-	rig_put64(g, l1 + 8, 0x40000000 | block);
+	rig_put_table(g, S1_L1, (const uint64_t[]){S1_BLOCK(0x00000000), S1_BLOCK(0x40000000)}, 2);
 	cpu->sr[SR_MAIR_EL2] = 0xff;
-	cpu->sr[SR_TCR_EL2] = 25 | 1ull << 8 | 1ull << 10 | 3ull << 12 | 2ull << 16;
-	cpu->sr[SR_TTBR0_EL2] = l1;
+	cpu->sr[SR_TCR_EL2] = TCR_T0_4K_L1 | TCR_EL2_PS_40;
+	cpu->sr[SR_TTBR0_EL2] = S1_L1;
 	cpu->sr[SR_SCTLR_EL2] |= 1; /* M */
 	cpu_tlb_flush(cpu);
 }
@@ -239,19 +257,32 @@ static void restore_pattern(struct rig *g, uint64_t va)
 			g->ram[pa - RAM_BASE] = pattern(pa);
 }
 
+/*
+ * The exception the last step took (st its status): to EL el, with this ESR
+ * and FAR, and ELR = elr.
+ */
+static void assert_taken(const struct cpu *cpu, int st, unsigned el, uint64_t esr, uint64_t far,
+                         uint64_t elr, const char *what)
+{
+	static const enum sysreg_id esr_of[] = {SR_NONE, SR_ESR_EL1, SR_ESR_EL2};
+	static const enum sysreg_id far_of[] = {SR_NONE, SR_FAR_EL1, SR_FAR_EL2};
+	static const enum sysreg_id elr_of[] = {SR_NONE, SR_ELR_EL1, SR_ELR_EL2};
+	assert_true(el == 1 || el == 2);
+	if (st != EXEC_EXC || cpu->el != el || cpu->sr[esr_of[el]] != esr ||
+	    cpu->sr[far_of[el]] != far || cpu->sr[elr_of[el]] != elr)
+		fail_msg("%s: status %d EL%u ESR_EL%u 0x%llx FAR_EL%u 0x%llx ELR_EL%u 0x%llx; "
+		         "want EL%u, ESR 0x%llx, FAR 0x%llx, ELR 0x%llx",
+		         what, st, cpu->el, el, (unsigned long long)cpu->sr[esr_of[el]], el,
+		         (unsigned long long)cpu->sr[far_of[el]], el,
+		         (unsigned long long)cpu->sr[elr_of[el]], el, (unsigned long long)esr,
+		         (unsigned long long)far, (unsigned long long)elr);
+}
+
 /* The Data Abort taken to EL2 from EL2 for the instruction at CODE. */
 static void assert_dabt(const struct cpu *cpu, int st, bool store, unsigned fsc, uint64_t far,
                         const char *what)
 {
-	uint64_t esr = ESR_DABT_SAME | (store ? ESR_WNR : 0) | fsc;
-	if (st != EXEC_EXC || cpu->el != 2 || cpu->sr[SR_ESR_EL2] != esr ||
-	    cpu->sr[SR_FAR_EL2] != far || cpu->sr[SR_ELR_EL2] != CODE)
-		fail_msg("%s: status %d EL%u ESR_EL2 0x%llx FAR_EL2 0x%llx ELR_EL2 0x%llx; want a "
-		         "Data Abort to EL2, ESR 0x%llx, FAR 0x%llx",
-		         what, st, cpu->el, (unsigned long long)cpu->sr[SR_ESR_EL2],
-		         (unsigned long long)cpu->sr[SR_FAR_EL2],
-		         (unsigned long long)cpu->sr[SR_ELR_EL2], (unsigned long long)esr,
-		         (unsigned long long)far);
+	assert_taken(cpu, st, 2, ESR_DABT_SAME | (store ? ESR_WNR : 0) | fsc, far, CODE, what);
 }
 
 /* A load that completed from RAM has its bytes, zero-extended; a pair in X3 and X4. */
@@ -395,13 +426,6 @@ static void test_windows_swept(void **state)
 
 /* ---- translation table walks that leave RAM ---- */
 
-#define S1_L1          (RAM_BASE + 0x40000)
-#define S1_L2          (RAM_BASE + 0x41000)
-#define S2_L1          (RAM_BASE + 0x44000)
-#define S2_L2          (RAM_BASE + 0x45000)
-#define TABLE(pa)      ((pa) | 3)
-#define S1_BLOCK(pa)   ((pa) | 1ull << 10 | 3ull << 8 | 1) /* AF, inner shareable, AttrIndx 0 */
-#define S2_BLOCK(pa)   ((pa) | 1ull << 10 | 3ull << 8 | 3ull << 6 | 0xfull << 2 | 1)
 #define OUTSIDE_TABLE  0x10000000ull /* nothing there */
 #define VA_VIA_OUTSIDE 0x09000000ull /* L1[0] -> OUTSIDE_TABLE */
 #define VA_VIA_RAM_END 0x40200000ull /* L2[1] -> a level-3 table at RAM_END */
@@ -411,19 +435,23 @@ static void test_windows_swept(void **state)
 #define STP_X3_X4      0xa9001023u
 
 /*
- * Stage 1 of EL1&0: 4K granule, T0SZ 25 (start level 1), EPD1, IPS 40 bits.
- * L1[1] -> L2 in RAM, whose [0] is a 2 MiB block over the code and [1] a
- * table at RAM_END; L1[0] a table at OUTSIDE_TABLE.
+ * The shape of both walks below, stage 1 and stage 2: l1[0] a table at
+ * OUTSIDE_TABLE, l1[1] a table at l2, whose [0] is block (2 MiB over the
+ * code) and [1] a table at RAM_END.
  */
+static void rig_walk_tables(struct rig *g, uint64_t l1, uint64_t l2, uint64_t block)
+{
+	rig_put_table(g, l1, (const uint64_t[]){TABLE(OUTSIDE_TABLE), TABLE(l2)}, 2);
+	rig_put_table(g, l2, (const uint64_t[]){block, TABLE(RAM_END)}, 2);
+}
+
+/* Stage 1 of EL1&0: 4K granule, T0SZ 25 (start level 1), EPD1, IPS 40 bits. */
 static void rig_el1_stage1(struct rig *g, uint64_t ttbr)
 {
 	struct cpu *cpu = g->cpu;
-	rig_put64(g, S1_L1 + 8 * 0, TABLE(OUTSIDE_TABLE));
-	rig_put64(g, S1_L1 + 8 * 1, TABLE(S1_L2));
-	rig_put64(g, S1_L2 + 8 * 0, S1_BLOCK(RAM_BASE));
-	rig_put64(g, S1_L2 + 8 * 1, TABLE(RAM_END));
+	rig_walk_tables(g, S1_L1, S1_L2, S1_BLOCK(RAM_BASE));
 	cpu->sr[SR_MAIR_EL1] = 0xff;
-	cpu->sr[SR_TCR_EL1] = 25 | 1ull << 8 | 1ull << 10 | 3ull << 12 | 1ull << 23 | 2ull << 32;
+	cpu->sr[SR_TCR_EL1] = TCR_T0_4K_L1 | 1ull << 23 /* EPD1 */ | 2ull << 32 /* IPS 40 bits */;
 	cpu->sr[SR_TTBR0_EL1] = ttbr;
 	cpu->sr[SR_SCTLR_EL1] |= 1;
 	cpu_tlb_flush(cpu);
@@ -433,30 +461,12 @@ static void rig_el1_stage1(struct rig *g, uint64_t ttbr)
 static void rig_stage2(struct rig *g, uint64_t vttbr)
 {
 	struct cpu *cpu = g->cpu;
-	rig_put64(g, S2_L1 + 8 * 0, TABLE(OUTSIDE_TABLE));
-	rig_put64(g, S2_L1 + 8 * 1, TABLE(S2_L2));
-	rig_put64(g, S2_L2 + 8 * 0, S2_BLOCK(RAM_BASE));
-	rig_put64(g, S2_L2 + 8 * 1, TABLE(RAM_END));
+	rig_walk_tables(g, S2_L1, S2_L2, S2_BLOCK(RAM_BASE));
 	cpu->sr[SR_VTCR_EL2] =
-	        25 | 1ull << 6 | 1ull << 8 | 1ull << 10 | 3ull << 12 | 2ull << 16 | 1ull << 31;
+	        TCR_T0_4K_L1 | 1ull << 6 /* SL0 */ | TCR_EL2_PS_40 | 1ull << 31 /* RES1 */;
 	cpu->sr[SR_VTTBR_EL2] = vttbr;
 	cpu->sr[SR_HCR_EL2] |= 1; /* VM */
 	cpu_tlb_flush(cpu);
-}
-
-/* The exception the last rig_exec took: to EL el with this ESR and FAR, ELR = pc. */
-static void assert_abort(const struct rig *g, int st, unsigned el, uint64_t esr, uint64_t far,
-                         uint64_t pc)
-{
-	static const enum sysreg_id esr_of[] = {SR_NONE, SR_ESR_EL1, SR_ESR_EL2};
-	static const enum sysreg_id far_of[] = {SR_NONE, SR_FAR_EL1, SR_FAR_EL2};
-	static const enum sysreg_id elr_of[] = {SR_NONE, SR_ELR_EL1, SR_ELR_EL2};
-	const struct cpu *cpu = g->cpu;
-	assert_int_equal(st, EXEC_EXC);
-	assert_int_equal(cpu->el, el);
-	assert_int_equal(cpu->sr[esr_of[el]], esr);
-	assert_int_equal(cpu->sr[far_of[el]], far);
-	assert_int_equal(cpu->sr[elr_of[el]], pc);
 }
 
 /* A stage-1 walk whose next table is outside RAM: External abort on the walk at that level. */
@@ -466,21 +476,24 @@ static void test_stage1_walk_leaves_ram(void **state)
 	rig_el1_stage1(g, S1_L1);
 	/* The level-2 table is nothing: DFSC 0b010110. */
 	int st = rig_exec(g, SPSR_EL1H, LDR_X3, VA_VIA_OUTSIDE);
-	assert_abort(g, st, 1, ESR_DABT_SAME | 0x16, VA_VIA_OUTSIDE, CODE);
+	assert_taken(g->cpu, st, 1, ESR_DABT_SAME | 0x16, VA_VIA_OUTSIDE, CODE, "load, L2 outside");
 	st = rig_exec(g, SPSR_EL1H, STR_X3, VA_VIA_OUTSIDE + 8);
-	assert_abort(g, st, 1, ESR_DABT_SAME | ESR_WNR | 0x16, VA_VIA_OUTSIDE + 8, CODE);
+	assert_taken(g->cpu, st, 1, ESR_DABT_SAME | ESR_WNR | 0x16, VA_VIA_OUTSIDE + 8, CODE,
+	             "store, L2 outside");
 	/* The level-3 table starts at RAM's first byte past the end: DFSC 0b010111. */
 	st = rig_exec(g, SPSR_EL1H, LDR_X3, VA_VIA_RAM_END + 0xff8);
-	assert_abort(g, st, 1, ESR_DABT_SAME | 0x17, VA_VIA_RAM_END + 0xff8, CODE);
+	assert_taken(g->cpu, st, 1, ESR_DABT_SAME | 0x17, VA_VIA_RAM_END + 0xff8, CODE,
+	             "load, L3 at RAM_END");
 	/* A fetch through it: an Instruction Abort, IFSC 0b010111, FAR = ELR = PC. */
 	cpu_pstate_set(g->cpu, SPSR_EL1H);
 	g->cpu->pc = VA_VIA_RAM_END;
 	st = cpu_step(g->cpu);
-	assert_abort(g, st, 1, ESR_IABT_SAME | 0x17, VA_VIA_RAM_END, VA_VIA_RAM_END);
+	assert_taken(g->cpu, st, 1, ESR_IABT_SAME | 0x17, VA_VIA_RAM_END, VA_VIA_RAM_END,
+	             "fetch, L3 at RAM_END");
 	/* HCR_EL2.TEA (FEAT_RAS) takes External aborts from EL1 to EL2. */
 	g->cpu->sr[SR_HCR_EL2] |= 1ull << 37;
 	st = rig_exec(g, SPSR_EL1H, LDR_X3, VA_VIA_OUTSIDE);
-	assert_abort(g, st, 2, ESR_DABT_LOWER | 0x16, VA_VIA_OUTSIDE, CODE);
+	assert_taken(g->cpu, st, 2, ESR_DABT_LOWER | 0x16, VA_VIA_OUTSIDE, CODE, "HCR_EL2.TEA");
 	rig_free(g);
 }
 
@@ -493,7 +506,8 @@ static void test_stage1_ttbr_outside_ram(void **state)
 		struct rig *g = rig_new(RAM_SIZE);
 		rig_el1_stage1(g, ttbr[i]);
 		int st = rig_exec(g, SPSR_EL1H, LDR_X3, RAM_BASE);
-		assert_abort(g, st, 1, ESR_IABT_SAME | 0x15, CODE, CODE);
+		assert_taken(g->cpu, st, 1, ESR_IABT_SAME | 0x15, CODE, CODE,
+		             "TTBR0_EL1 outside RAM");
 		rig_free(g);
 	}
 }
@@ -507,15 +521,17 @@ static void test_stage2_walk_leaves_ram(void **state)
 	struct rig *g = rig_new(RAM_SIZE);
 	rig_stage2(g, S2_L1);
 	int st = rig_exec(g, SPSR_EL1H, LDP_X3_X4, VA_VIA_OUTSIDE);
-	assert_abort(g, st, 2, ESR_DABT_LOWER | 0x16, VA_VIA_OUTSIDE, CODE);
+	assert_taken(g->cpu, st, 2, ESR_DABT_LOWER | 0x16, VA_VIA_OUTSIDE, CODE,
+	             "ldp, S2 L2 outside");
 	st = rig_exec(g, SPSR_EL1H, STP_X3_X4, VA_VIA_RAM_END + 0x10);
-	assert_abort(g, st, 2, ESR_DABT_LOWER | ESR_WNR | 0x17, VA_VIA_RAM_END + 0x10, CODE);
+	assert_taken(g->cpu, st, 2, ESR_DABT_LOWER | ESR_WNR | 0x17, VA_VIA_RAM_END + 0x10, CODE,
+	             "stp, S2 L3 at RAM_END");
 	rig_free(g);
 	/* VTTBR_EL2 outside RAM: the fetch's walk fails first, IFSC 0b010101. */
 	g = rig_new(RAM_SIZE);
 	rig_stage2(g, RAM_END);
 	st = rig_exec(g, SPSR_EL1H, LDP_X3_X4, RAM_BASE);
-	assert_abort(g, st, 2, ESR_IABT_LOWER | 0x15, CODE, CODE);
+	assert_taken(g->cpu, st, 2, ESR_IABT_LOWER | 0x15, CODE, CODE, "VTTBR_EL2 outside RAM");
 	rig_free(g);
 }
 
@@ -627,6 +643,20 @@ static void test_decode_cache_bounded_run(void **state)
 	/* Two rounds done: X0 is back in the second half of RAM, a RET on each page. */
 	assert_true(cpu->x[0] > RAM_BASE + DCACHE_RAM_SIZE / 2);
 	assert_int_equal(cpu->icount, 2 * DCACHE_ROUND_INSNS / 600 * 600);
+	/*
+	 * Where exactly, from the program: RAM is 5120 pages and X0 walks pages
+	 * 1 to 5119, six instructions a page (str, blr, the page's ret, add,
+	 * cmp, b.ne taken); after page 5119 the b.ne falls through to mov and
+	 * b, so a round is 6 * 5119 + 2 = 30716 instructions and ends with
+	 * X0 = page 1, PC = loop. The last budget is 61200 (102 * 600, the
+	 * largest multiple of 600 not over 2 * DCACHE_ROUND_INSNS = 61428), so
+	 * round 2 runs 61200 - 30716 = 30484 = 6 * 5080 + 4 instructions: pages
+	 * 1 to 5080 whole (X0 = page 5081, PC = loop), then str, blr, ret and
+	 * add: X0 = page 5082, PC = the cmp at RAM_BASE + 0xc.
+	 */
+	_Static_assert(DCACHE_RAM_SIZE / PAGE_SIZE == 5120, "the derivation counts 5120 pages");
+	assert_int_equal(cpu->x[0], RAM_BASE + 5082 * PAGE_SIZE);
+	assert_int_equal(cpu->pc, RAM_BASE + 0xc);
 	rig_free(g);
 }
 

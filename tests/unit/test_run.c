@@ -7,9 +7,12 @@
  * Instruction words are aarch64-linux-gnu-as output (asm in the comments).
  * Counts follow from the programs: every retired instruction counts once;
  * an instruction that takes a synchronous exception (BRK) does not retire,
- * SVC/HVC do (Arm ARM D1.3.? "preferred return address": ELR = the next
- * instruction for HVC, the instruction itself for BRK). BRK is EC 0x3C,
- * HVC from AArch64 EC 0x16 (ESR_ELx, D19.2.?).
+ * SVC/HVC do (Arm ARM D1, "Exceptions", "Preferred exception return
+ * address": for an exception generating instruction that is executed, the
+ * instruction that follows it, so ELR = the next instruction for HVC; for
+ * other synchronous exceptions, the instruction itself, as for BRK). BRK is
+ * EC 0x3C, HVC from AArch64 EC 0x16 (the EC table of D19.2 "ESR_EL1,
+ * Exception Syndrome Register (EL1)").
  */
 #include "harness.h"
 
@@ -46,7 +49,7 @@ static void loop_count(bool no_dcache)
 /*
  * adr x1, 2f; ldr w2, 3f; str w2, [x1]; 2: mov x0, #1; brk #2; 3: .word
  * "mov x0, #2". The store rewrites the next instruction of the page being
- * run: the new one must run (B2.2.? "Concurrent modification and execution
+ * run: the new one must run (B2.2.5 "Concurrent modification and execution
  * of instructions" needs no cache maintenance for el2sim's coherent model;
  * docs/architecture.md).
  */

@@ -334,7 +334,8 @@ static const struct {
 	const char *why;
 } spellings[] = {
         {"ICH_ELRSR_EL2", "ich_elsr_el2",
-         "LLVM's old name; IHI 0069 12.4.? and the Arm ARM call it ICH_ELRSR_EL2"},
+         "LLVM's old name; IHI 0069H.b 12.4 (its ICH_ELRSR_EL2, Interrupt Controller Empty "
+         "List Register Status Register) and the Arm ARM call it ICH_ELRSR_EL2"},
         {NULL, NULL, NULL}, /* end */
 };
 
@@ -463,8 +464,20 @@ static void test_capstone_oracle(void **state)
 	       "mismatched\n",
 	       matched, spelled, unknown, mismatched);
 	assert_int_equal(mismatched, 0);
-	/* Capstone 4.0.2 (bookworm's) names 255 of the rows: the oracle must have
-	 * compared at least those, not passed by recognising nothing. */
+	/*
+	 * The oracle must have compared rows, not passed by recognising
+	 * nothing. 255 is what this test printed with Debian bookworm's
+	 * capstone 4.0.2 (libcapstone4) against the table as it stands:
+	 * "255 rows matched (1 by a listed spelling), 66 unknown to capstone,
+	 * 0 mismatched". It is a floor, not an exact count, because a row
+	 * capstone names either matches or fails the mismatched == 0 check
+	 * above, so the count can only grow as the table gains rows or a newer
+	 * capstone (say the 5.0.1 wrap) names some of the 66 that 4.0.2 does
+	 * not know (later additions: the RAS ERX* registers, the TLBI *OS and
+	 * range operations, DC CVAP/CVADP, ...). It falls only if rows leave
+	 * the table or a capstone names fewer of them; either means looking
+	 * again at this number rather than lowering it quietly.
+	 */
 	assert_true(matched >= 255);
 }
 

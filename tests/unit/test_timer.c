@@ -107,6 +107,19 @@ static void test_imask_and_enable(void **state)
 	/* ISTATUS is read-only: writing it changes nothing. */
 	timer_write(cpu, SR_CNTP_CTL_EL0, CTL_ENABLE | CTL_ISTATUS);
 	assert_int_equal(cpu->sr[SR_CNTP_CTL_EL0], CTL_ENABLE);
+	/*
+	 * What a read returns: with CVAL in the future (1000 > count 500) the
+	 * condition is not met, so ISTATUS reads 0 whatever was written to it
+	 * (CNTP_CTL_EL0.ISTATUS is read-only and reports the condition), and
+	 * the output stays low. Through timer_read() and through MRS.
+	 */
+	cpu->sr[SR_CNTP_CVAL_EL0] = 1000;
+	timer_write(cpu, SR_CNTP_CTL_EL0, CTL_ENABLE | CTL_ISTATUS);
+	assert_int_equal(timer_read(cpu, SR_CNTP_CTL_EL0), CTL_ENABLE);
+	assert_false(fake.level[GIC_PPI_CNTP]);
+	cpu->x[0] = ~0ull;
+	th_exec_ok(cpu, MRS_X0_CNTP_CTL); /* at count 501 */
+	assert_int_equal(cpu->x[0], CTL_ENABLE);
 	/* Disabled: output low (ISTATUS UNKNOWN; el2sim reads 0). */
 	timer_write(cpu, SR_CNTP_CTL_EL0, 0);
 	assert_false(fake.level[GIC_PPI_CNTP]);

@@ -642,40 +642,45 @@ static void test_maint_np(void **state)
 	assert_int_equal(fake.ppi_calls, 3);
 }
 
-/* MISR.VGrp0E/VGrp0D/VGrp1E/VGrp1D against VENG0/VENG1, driven by the
- * guest's ICV_IGRPEN0/1_EL1 writes. */
+/*
+ * MISR.VGrp0E/VGrp0D/VGrp1E/VGrp1D against VENG0/VENG1, driven by the
+ * guest's ICV_IGRPEN0/1_EL1 writes. Each step enables one condition in
+ * ICH_HCR_EL2 (it holds: MISR shows it, the maintenance PPI rises), then
+ * the guest's write that ends it (MISR 0, the PPI falls); one step first
+ * writes the other group's enable, which the condition does not look at.
+ */
 static void test_maint_vgrp(void **state)
 {
+	static const struct {
+		uint64_t hcr;         /* the ICH_HCR_EL2 enable */
+		uint32_t misr;        /* the ICH_MISR_EL2 bit it reports */
+		enum sysreg_id other; /* written first, MISR unchanged (SR_NONE: no write) */
+		uint64_t other_value;
+		enum sysreg_id igrpen; /* the write that ends the condition */
+		uint64_t value;
+	} steps[] = {
+	        /* VENG0 = 1 -> 0 */
+	        {HCR_VGRP0EIE, MISR_VGRP0E, SR_NONE, 0, SR_ICC_IGRPEN0_EL1, 0},
+	        /* VENG0 = 0 -> 1; VENG1 (-> 0) does not matter */
+	        {HCR_VGRP0DIE, MISR_VGRP0D, SR_ICC_IGRPEN1_EL1, 0, SR_ICC_IGRPEN0_EL1, 1},
+	        /* VENG1 = 0 -> 1 */
+	        {HCR_VGRP1DIE, MISR_VGRP1D, SR_NONE, 0, SR_ICC_IGRPEN1_EL1, 1},
+	        /* VENG1 = 1 -> 0 */
+	        {HCR_VGRP1EIE, MISR_VGRP1E, SR_NONE, 0, SR_ICC_IGRPEN1_EL1, 0},
+	};
 	struct cpu *cpu = vcpu(state); /* VENG0 = VENG1 = 1 */
-	set_hcr(cpu, HCR_EN | HCR_VGRP0EIE);
-	assert_int_equal(misr(cpu), MISR_VGRP0E);
-	assert_true(fake.maint);
-	vgic_icv_write(cpu, SR_ICC_IGRPEN0_EL1, 0);
-	assert_int_equal(misr(cpu), 0);
-	assert_false(fake.maint);
-
-	set_hcr(cpu, HCR_EN | HCR_VGRP0DIE); /* VENG0 = 0 */
-	assert_int_equal(misr(cpu), MISR_VGRP0D);
-	assert_true(fake.maint);
-	vgic_icv_write(cpu, SR_ICC_IGRPEN1_EL1, 0); /* VENG1 does not matter */
-	assert_int_equal(misr(cpu), MISR_VGRP0D);
-	vgic_icv_write(cpu, SR_ICC_IGRPEN0_EL1, 1);
-	assert_int_equal(misr(cpu), 0);
-	assert_false(fake.maint);
-
-	set_hcr(cpu, HCR_EN | HCR_VGRP1DIE); /* VENG1 = 0 */
-	assert_int_equal(misr(cpu), MISR_VGRP1D);
-	assert_true(fake.maint);
-	vgic_icv_write(cpu, SR_ICC_IGRPEN1_EL1, 1);
-	assert_int_equal(misr(cpu), 0);
-	assert_false(fake.maint);
-
-	set_hcr(cpu, HCR_EN | HCR_VGRP1EIE); /* VENG1 = 1 */
-	assert_int_equal(misr(cpu), MISR_VGRP1E);
-	assert_true(fake.maint);
-	vgic_icv_write(cpu, SR_ICC_IGRPEN1_EL1, 0);
-	assert_int_equal(misr(cpu), 0);
-	assert_false(fake.maint);
+	for (unsigned i = 0; i < sizeof(steps) / sizeof(steps[0]); i++) {
+		set_hcr(cpu, HCR_EN | steps[i].hcr);
+		assert_int_equal(misr(cpu), steps[i].misr);
+		assert_true(fake.maint);
+		if (steps[i].other != SR_NONE) {
+			vgic_icv_write(cpu, steps[i].other, steps[i].other_value);
+			assert_int_equal(misr(cpu), steps[i].misr);
+		}
+		vgic_icv_write(cpu, steps[i].igrpen, steps[i].value);
+		assert_int_equal(misr(cpu), 0);
+		assert_false(fake.maint);
+	}
 	assert_int_equal(fake.ppi_calls, 8);
 }
 
