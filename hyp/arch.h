@@ -34,7 +34,6 @@
 #define EC_UNKNOWN  0x00
 #define EC_WFX      0x01
 #define EC_FP       0x07
-#define EC_SVC64    0x15
 #define EC_HVC64    0x16
 #define EC_SMC64    0x17
 #define EC_SYS64    0x18
@@ -42,7 +41,6 @@
 #define EC_IABT_CUR 0x21
 #define EC_DABT_LOW 0x24
 #define EC_DABT_CUR 0x25
-#define EC_SERROR   0x2f
 
 /* Data Abort ISS (D19.2 "ISS encoding for an exception from a Data Abort"). */
 #define DABT_ISV       (1u << 24)
@@ -61,7 +59,6 @@
 #define PSR_EL1h      0x5ull
 #define PSR_EL2h      0x9ull
 #define PSR_DAIF      0x3c0ull
-#define PSR_I         0x80ull
 
 /* Offsets from VBAR_EL1 of the vectors an injected synchronous exception uses (D1.10.2). */
 #define VEC_CUR_SP0_SYNC 0x000
@@ -70,7 +67,8 @@
 
 /* SCTLR_EL1 with the MMU and caches off: the RES1 bits of Armv8.0 (D19.2 "SCTLR_EL1"). */
 #define SCTLR_EL1_RESET 0x30d00800ull
-/* SCTLR_EL2 (HCR_EL2.E2H 0): RES1 bits, MMU off, SA (SP alignment check) on. */
+/* SCTLR_EL2 (D19.2 "SCTLR_EL2", HCR_EL2.E2H 0): RES1 bits, MMU off, SA (SP alignment check) on;
+ * start.S writes it (asm_defs.c). */
 #define SCTLR_EL2_RESET (0x30c50830ull | 1ull << 3)
 
 /* CPTR_EL2 (E2H 0): RES1 [13:12], [9:0]; TFP [10] traps FP/SIMD at EL0-2 (EC 0x07). */
@@ -81,9 +79,8 @@
 #define CNTHCTL_EL1PCTEN (1ull << 0)
 
 /* CNT*_CTL (Arm ARM D11 "The Generic Timer in AArch64 state"). */
-#define CNT_CTL_ENABLE  1ull
-#define CNT_CTL_IMASK   2ull
-#define CNT_CTL_ISTATUS 4ull
+#define CNT_CTL_ENABLE 1ull
+#define CNT_CTL_IMASK  2ull
 
 /* VTTBR_EL2: VMID [55:48] (8-bit VMIDs), BADDR [47:1] (D19.2 "VTTBR_EL2"). */
 #define VTTBR_VMID_SHIFT 48

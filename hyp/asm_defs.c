@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * Offsets the assembly needs, generated from the C structs (Bao's asm_defs.c,
- * Linux's asm-offsets): compiled with -S only, gen-asm-defs.sh turns every
- * "->NAME value" line into "#define NAME value". Never type an offset by hand.
+ * Linux's asm-offsets), and the constants it shares with C: compiled with -S
+ * only, gen-asm-defs.sh turns every "->NAME value" line into "#define NAME
+ * value". Never type an offset or a shared constant by hand.
  */
 #include <stddef.h>
 
@@ -21,6 +22,11 @@ void hyp_asm_defs(void)
 	DEFINE(VCPU_PSTATE, offsetof(struct vcpu, regs.pstate));
 	DEFINE(HYP_FRAME_SIZE, sizeof(struct hyp_frame));
 	DEFINE(HYP_FRAME_X, offsetof(struct hyp_frame, x));
+
+	/* Values the assembly writes to registers, from the one place C defines them too. */
+	DEFINE(SCTLR_EL2_RESET, SCTLR_EL2_RESET);    /* start.S */
+	DEFINE(SPSR_EL2h_DAIF, PSR_EL2h | PSR_DAIF); /* monitor.S: its ERET to hyp_el2_entry */
+	DEFINE(GICD_BASE, GICD_BASE);                /* monitor.S: GICD_CTLR.DS */
 }
 
 /* vectors.S loads and stores ELR/SPSR as one pair. */

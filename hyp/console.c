@@ -8,18 +8,16 @@
  * one; hyp/'s own lines start with "[hyp] ".
  */
 #include "hyp.h"
+#include "pl011.h"
 
-#define PL011_BASE    0x09000000ul
-#define PL011_DR      0x000
-#define PL011_FR      0x018
-#define PL011_FR_TXFF (1u << 5)
+#define PL011_BASE 0x09000000ul /* the virt board's UART */
 
 void console_putc(char c)
 {
-	volatile uint32_t *fr = (volatile uint32_t *)(PL011_BASE + PL011_FR);
-	volatile uint32_t *dr = (volatile uint32_t *)(PL011_BASE + PL011_DR);
+	volatile uint32_t *fr = (volatile uint32_t *)(PL011_BASE + UARTFR);
+	volatile uint32_t *dr = (volatile uint32_t *)(PL011_BASE + UARTDR);
 
-	while (*fr & PL011_FR_TXFF)
+	while (*fr & UARTFR_TXFF)
 		;
 	*dr = (uint8_t)c;
 }
@@ -30,30 +28,39 @@ static void console_puts(const char *s)
 		console_putc(*s++);
 }
 
-int hyp_printf(const char *fmt, ...)
+/*
+ * The one place hyp/ formats a message (hyp_printf, hyp_log, hyp_panic):
+ * prefix, then fmt with ap, cut to 255 bytes. Returns the formatted length.
+ */
+int hyp_vlog(const char *prefix, const char *fmt, va_list ap)
 {
 	char buf[256];
+	int n = hyp_vsnprintf(buf, sizeof(buf), fmt, ap);
+
+	console_puts(prefix);
+	console_puts(buf);
+	return n;
+}
+
+int hyp_printf(const char *fmt, ...)
+{
 	va_list ap;
 	int n;
 
 	va_start(ap, fmt);
-	n = hyp_vsnprintf(buf, sizeof(buf), fmt, ap);
+	n = hyp_vlog("", fmt, ap);
 	va_end(ap);
-	console_puts(buf);
 	return n;
 }
 
 /* One line of hyp/'s own, with its prefix and a newline. */
 void hyp_log(const char *fmt, ...)
 {
-	char buf[256];
 	va_list ap;
 
 	va_start(ap, fmt);
-	hyp_vsnprintf(buf, sizeof(buf), fmt, ap);
+	hyp_vlog("[hyp] ", fmt, ap);
 	va_end(ap);
-	console_puts("[hyp] ");
-	console_puts(buf);
 	console_putc('\n');
 }
 

@@ -25,7 +25,6 @@ void vcpu_reset(struct vcpu *v, uint64_t entry)
 	/* The guest's virtual count starts at 0 when it boots, and runs on while it is descheduled.
 	 */
 	v->vtimer.voff = timer_now();
-	v->vmpidr = VMPIDR_UP;
 }
 
 static void el1_save(struct vcpu *v)
@@ -74,7 +73,7 @@ void vcpu_load(struct vcpu *v)
 {
 	el1_restore(v);
 	write_sysreg(vttbr_el2, v->vm->vttbr);
-	write_sysreg(vmpidr_el2, v->vmpidr);
+	write_sysreg(vmpidr_el2, VMPIDR_UP); /* every VM has one vCPU: the same MPIDR for all */
 	write_sysreg(vpidr_el2, read_sysreg(midr_el1)); /* the guest sees the real MIDR */
 	vtimer_restore(v);
 	vgic_restore(v);

@@ -13,7 +13,6 @@
  */
 #include "hyp.h"
 
-#define GICD_BASE          0x08000000ul
 #define GICD_CTLR          0x0000
 #define GICD_CTLR_ENGRP1   (1u << 1) /* with DS 1 (12.9.4) */
 #define GICD_CTLR_ARE      (1u << 4)

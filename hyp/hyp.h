@@ -33,6 +33,24 @@
 #define VGIC_NR_LRS  4     /* the list registers hyp/ uses (ICH_VTR_EL2.ListRegs + 1 >= 4) */
 #define HYP_SLICE_US 2000u /* a vCPU's time slice on the EL2 physical timer */
 
+/*
+ * HCR_EL2 while guests run, each bit on purpose (Arm ARM D19.2 "HCR_EL2");
+ * main.c writes it, traps.c checks it has a handler for what each bit sends:
+ *   VM    stage 2 translation: each VM its own IPA space (stage2.c)
+ *   SWIO  set/way invalidation by a guest also cleans
+ *   IMO, FMO, AMO  physical interrupts and SErrors go to EL2 and EL1's ICC_*
+ *         become the virtual interface (vgic.c)
+ *   TWI, TWE  WFI/WFE trap: a waiting guest gives up the CPU (sched.c)
+ *   TID3  ID register reads trap: each VM sees the CPU we offer (sysreg.c)
+ *   TSC   SMC traps: PSCI over SMC works as over HVC (psci.c)
+ *   RW    EL1 is AArch64
+ */
+#define HYP_HCR                                                                           \
+	(HCR_VM | HCR_SWIO | HCR_IMO | HCR_FMO | HCR_AMO | HCR_TWI | HCR_TWE | HCR_TID3 | \
+	 HCR_TSC | HCR_RW)
+/* CPTR_EL2 (D19.2 "CPTR_EL2"): TFP, FP/SIMD traps (EC 0x07): hyp/ does not switch it. */
+#define HYP_CPTR (CPTR_EL2_RES1 | CPTR_EL2_TFP)
+
 /* Exit statuses (semihosting SYS_EXIT). */
 #define HYP_EXIT_OK         0
 #define HYP_EXIT_GUEST_FAIL 1    /* a guest failed its checks, or did not finish */
@@ -73,7 +91,6 @@ struct vcpu {
 	uint64_t el1[EL1_NR_SYSREGS];
 	struct vtimer vtimer;
 	struct vgic vgic;
-	uint64_t vmpidr;
 	enum vcpu_state state;
 	uint64_t wake_at; /* BLOCKED: physical count at which the virtual timer fires, or ~0 */
 	struct vm *vm;
@@ -116,7 +133,6 @@ struct vm {
 	int status_valid; /* HC_EXIT_STATUS was called */
 	int64_t status;
 	int powered_off; /* PSCI SYSTEM_OFF / CPU_OFF */
-	unsigned int resets;
 };
 
 /* vm.c */
@@ -179,10 +195,12 @@ uint64_t timer_now(void);
 uint64_t timer_us_to_ticks(uint64_t us);
 uint32_t sched_idle_waits(void);
 
-/* gic.c */
+/* gic.c; GICD_BASE also for monitor.S (asm_defs.c), which makes the GIC single-security */
+#define GICD_BASE      0x08000000ul /* the virt board's distributor (IHI 0069H 12.9) */
 #define INTID_MAINT    25u
 #define INTID_CNTHP    26u
-#define INTID_CNTV     27u
+/* PPI 27 (Arm BSA, DEN0094); the guest's vINTID is the same number, so hypercall.h's is the one */
+#define INTID_CNTV     GUEST_VTIMER_INTID
 #define INTID_SPURIOUS 1023u
 void gic_init(void);
 void gic_ppi_enable(unsigned int intid, int on);
@@ -192,7 +210,7 @@ void gic_eoi(uint32_t intid);
 /* vgic.c */
 void vgic_inject_vtimer(struct vcpu *v);
 void vgic_maintenance(struct vcpu *v);
-int vgic_has_pending(const struct vcpu *v, int live);
+int vgic_has_pending(const struct vcpu *v);
 void vgic_save(struct vcpu *v);
 void vgic_restore(struct vcpu *v);
 
@@ -203,8 +221,16 @@ void vm_console_flush(struct vm *vm);
 int hyp_vsnprintf(char *buf, size_t size, const char *fmt, va_list ap);
 int hyp_snprintf(char *buf, size_t size, const char *fmt, ...)
         __attribute__((format(printf, 3, 4)));
+int hyp_vlog(const char *prefix, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
 int hyp_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void hyp_log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/*
+ * One line of hyp/'s about a VM: "[hyp] vm<id> <name>: ...". A macro, so the
+ * prefix joins the literal fmt at compile time: one hyp_log() call with one
+ * format string, checked as printf's, as if written out at each caller (and
+ * the host test's hyp_log() fake, tests/hyp/, sees the whole line).
+ */
+#define vm_log(vm, fmt, ...) hyp_log("vm%u %s: " fmt, (vm)->id, (vm)->name, ##__VA_ARGS__)
 
 /* panic.c, semihost.c */
 void hyp_panic(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));

@@ -54,7 +54,7 @@ void hypercall(struct vcpu *v, uint64_t call_pc)
 	v->vm->stats.hypercalls++;
 	if (hc_vendor(v, fid) || psci_call(v, fid))
 		return;
-	hyp_log("vm%u %s: unknown hypercall 0x%08x at 0x%llx: UNDEFINED injected", v->vm->id,
-	        v->vm->name, fid, (unsigned long long)call_pc);
+	vm_log(v->vm, "unknown hypercall 0x%08x at 0x%llx: UNDEFINED injected", fid,
+	       (unsigned long long)call_pc);
 	inject_undef(v, call_pc);
 }

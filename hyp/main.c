@@ -7,21 +7,6 @@
  */
 #include "hyp.h"
 
-/*
- * HCR_EL2 while guests run, each bit on purpose (Arm ARM D19.2 "HCR_EL2"):
- *   VM    stage 2 translation: each VM its own IPA space (stage2.c)
- *   SWIO  set/way invalidation by a guest also cleans
- *   IMO, FMO, AMO  physical interrupts and SErrors go to EL2 and EL1's ICC_*
- *         become the virtual interface (vgic.c)
- *   TWI, TWE  WFI/WFE trap: a waiting guest gives up the CPU (sched.c)
- *   TID3  ID register reads trap: each VM sees the CPU we offer (sysreg.c)
- *   TSC   SMC traps: PSCI over SMC works as over HVC (psci.c)
- *   RW    EL1 is AArch64
- */
-#define HYP_HCR                                                                           \
-	(HCR_VM | HCR_SWIO | HCR_IMO | HCR_FMO | HCR_AMO | HCR_TWI | HCR_TWE | HCR_TID3 | \
-	 HCR_TSC | HCR_RW)
-
 void hyp_main(unsigned long boot_el);
 
 void hyp_main(unsigned long boot_el)
@@ -29,14 +14,14 @@ void hyp_main(unsigned long boot_el)
 	hyp_log("el2sim hypervisor: started at EL%lu%s", boot_el,
 	        boot_el == 3 ? ", the monitor dropped to EL2" : "");
 	write_sysreg(hcr_el2, HCR_RW); /* nothing traps until the VMs exist */
-	write_sysreg(cptr_el2, CPTR_EL2_RES1 | CPTR_EL2_TFP);
+	write_sysreg(cptr_el2, HYP_CPTR);
 	write_sysreg(hstr_el2, 0);
 	write_sysreg(cnthctl_el2, CNTHCTL_EL1PCTEN);
 	write_sysreg(cnthp_ctl_el2, 0);
 	isb();
 	stage2_init();
 	gic_init();
-	traps_self_check();
+	traps_self_check(); /* a handler for every class HYP_HCR and HYP_CPTR can send */
 	vm_init_all();
 	write_sysreg(hcr_el2, HYP_HCR);
 	isb();
@@ -57,11 +42,12 @@ static void vm_report(const struct vm *vm)
 		if (s->exits[ec])
 			n += hyp_snprintf(line + n, sizeof(line) - (size_t)n, " %s %u",
 			                  trap_ec_name(ec), s->exits[ec]);
-	hyp_log("vm%u %s: exits:%s", vm->id, vm->name, n ? line : " none");
-	hyp_log("vm%u %s: irqs: time slice %u, vtimer injected %u, maintenance %u; "
-	        "switched in %u, WFI blocked %u, MMIO %u, hypercalls %u, injected %u",
-	        vm->id, vm->name, s->irq_slice, s->irq_vtimer, s->irq_maint, s->switches_in,
-	        s->wfi_blocked, s->mmio, s->hypercalls, s->injected);
+	vm_log(vm, "exits:%s", n ? line : " none");
+	vm_log(vm,
+	       "irqs: time slice %u, vtimer injected %u, maintenance %u; "
+	       "switched in %u, WFI blocked %u, MMIO %u, hypercalls %u, injected %u",
+	       s->irq_slice, s->irq_vtimer, s->irq_maint, s->switches_in, s->wfi_blocked, s->mmio,
+	       s->hypercalls, s->injected);
 }
 
 void hyp_finish(void)
@@ -74,11 +60,11 @@ void hyp_finish(void)
 
 		vm_console_flush(vm);
 		vm_report(vm);
-		hyp_log("vm%u %s: %s", vm->id, vm->name,
-		        vm_ok               ? "finished, status 0"
-		        : !vm->powered_off  ? "did not finish"
-		        : !vm->status_valid ? "powered off without a status"
-		                            : "reported failure");
+		vm_log(vm, "%s",
+		       vm_ok               ? "finished, status 0"
+		       : !vm->powered_off  ? "did not finish"
+		       : !vm->status_valid ? "powered off without a status"
+		                           : "reported failure");
 		ok &= vm_ok;
 	}
 	hyp_log("idle waits %u; %s", sched_idle_waits(),

@@ -56,9 +56,8 @@ int mmio_emulate(struct vcpu *v, uint64_t esr, uint64_t ipa)
 	if (!dev)
 		return 0;
 	if (!(iss & DABT_ISV)) {
-		hyp_log("vm%u %s: %s access at IPA 0x%llx without a syndrome (ISV 0): abort "
-		        "injected",
-		        v->vm->id, v->vm->name, dev->name, (unsigned long long)ipa);
+		vm_log(v->vm, "%s access at IPA 0x%llx without a syndrome (ISV 0): abort injected",
+		       dev->name, (unsigned long long)ipa);
 		inject_dabt(v, read_sysreg(far_el2), !!(iss & DABT_WNR));
 		return 1;
 	}
@@ -71,9 +70,8 @@ int mmio_emulate(struct vcpu *v, uint64_t esr, uint64_t ipa)
 	if (a.write && a.size < 8)
 		a.value &= (1ull << 8 * a.size) - 1;
 	if (!dev->access(v->vm, ipa - dev->base, &a)) {
-		hyp_log("vm%u %s: %s refuses a %u-byte %s at offset 0x%llx: abort injected",
-		        v->vm->id, v->vm->name, dev->name, a.size, a.write ? "write" : "read",
-		        (unsigned long long)(ipa - dev->base));
+		vm_log(v->vm, "%s refuses a %u-byte %s at offset 0x%llx: abort injected", dev->name,
+		       a.size, a.write ? "write" : "read", (unsigned long long)(ipa - dev->base));
 		inject_dabt(v, read_sysreg(far_el2), a.write);
 		return 1;
 	}

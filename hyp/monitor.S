@@ -21,12 +21,12 @@
  *   RW  [10]  1: EL2 is AArch64
  */
 #define SCR_EL3_VALUE	(0x1 | 0x30 | 0x80 | 0x100 | 0x400)
-/* SPSR_EL3 for the ERET: EL2h (M = 0b1001), D A I F masked. */
-#define SPSR_EL2H_DAIF	0x3c9
 /* ICC_SRE_EL3 (IHI 0069H 12.2.17): SRE, DFB, DIB, Enable [3] lets EL2 use ICC_SRE_EL2. */
 #define ICC_SRE_EL3_VALUE 0xf
-/* GICD_CTLR.DS [6] (IHI 0069H 12.9.4): one Security state, as el2sim's GIC always has. */
-#define GICD_BASE	0x08000000
+/*
+ * GICD_CTLR.DS [6] (IHI 0069H 12.9.4): one Security state, as el2sim's GIC
+ * always has. GICD_BASE (hyp.h, gic.c's too) comes through hyp_asm_defs.h.
+ */
 #define GICD_CTLR_DS	0x40
 
 	.text
@@ -52,7 +52,8 @@ monitor_entry:
 	str	w1, [x0]
 	dsb	sy
 
-	mov	x0, #SPSR_EL2H_DAIF
+	/* SPSR_EL3 (C5.2): EL2h (M = 0b1001), D A I F masked; PSR_* of arch.h via hyp_asm_defs.h. */
+	mov	x0, #SPSR_EL2h_DAIF
 	msr	spsr_el3, x0
 	adr	x0, hyp_el2_entry
 	msr	elr_el3, x0
@@ -61,40 +62,27 @@ monitor_entry:
 	eret
 	.size	monitor_entry, . - monitor_entry
 
-	/* One slot: save X0-X30 in a struct hyp_frame and report (panic.c). */
-	.macro	monitor_slot n
-	.balign	0x80
-	sub	sp, sp, #HYP_FRAME_SIZE
-	stp	x0, x1, [sp, #HYP_FRAME_X]
-	mov	x0, #\n
-	b	monitor_bad
-	.endm
-
 	/* EL3 vector table (Arm ARM D1.10.2): nothing is ever routed here. */
 	.section .text.vectors, "ax"
 	.balign	0x800
 monitor_vectors:
-	monitor_slot 0		// 0x000 Current EL with SP0, Synchronous
-	monitor_slot 1		// 0x080 Current EL with SP0, IRQ
-	monitor_slot 2		// 0x100 Current EL with SP0, FIQ
-	monitor_slot 3		// 0x180 Current EL with SP0, SError
-	monitor_slot 4		// 0x200 Current EL with SPx, Synchronous: the monitor's own bug
-	monitor_slot 5		// 0x280 Current EL with SPx, IRQ
-	monitor_slot 6		// 0x300 Current EL with SPx, FIQ
-	monitor_slot 7		// 0x380 Current EL with SPx, SError
-	monitor_slot 8		// 0x400 Lower EL using AArch64, Synchronous: SMC is disabled (SMD)
-	monitor_slot 9		// 0x480 Lower EL using AArch64, IRQ: SCR_EL3.IRQ is 0
-	monitor_slot 10		// 0x500 Lower EL using AArch64, FIQ: SCR_EL3.FIQ is 0
-	monitor_slot 11		// 0x580 Lower EL using AArch64, SError: SCR_EL3.EA is 0
-	monitor_slot 12		// 0x600 Lower EL using AArch32, Synchronous: EL2 is AArch64 (RW)
-	monitor_slot 13		// 0x680 Lower EL using AArch32, IRQ
-	monitor_slot 14		// 0x700 Lower EL using AArch32, FIQ
-	monitor_slot 15		// 0x780 Lower EL using AArch32, SError
+	bad_slot 0, monitor_bad		// 0x000 Current EL with SP0, Synchronous
+	bad_slot 1, monitor_bad		// 0x080 Current EL with SP0, IRQ
+	bad_slot 2, monitor_bad		// 0x100 Current EL with SP0, FIQ
+	bad_slot 3, monitor_bad		// 0x180 Current EL with SP0, SError
+	bad_slot 4, monitor_bad		// 0x200 Current EL with SPx, Synchronous: the monitor's own bug
+	bad_slot 5, monitor_bad		// 0x280 Current EL with SPx, IRQ
+	bad_slot 6, monitor_bad		// 0x300 Current EL with SPx, FIQ
+	bad_slot 7, monitor_bad		// 0x380 Current EL with SPx, SError
+	bad_slot 8, monitor_bad		// 0x400 Lower EL using AArch64, Synchronous: SMC is disabled (SMD)
+	bad_slot 9, monitor_bad		// 0x480 Lower EL using AArch64, IRQ: SCR_EL3.IRQ is 0
+	bad_slot 10, monitor_bad	// 0x500 Lower EL using AArch64, FIQ: SCR_EL3.FIQ is 0
+	bad_slot 11, monitor_bad	// 0x580 Lower EL using AArch64, SError: SCR_EL3.EA is 0
+	bad_slot 12, monitor_bad	// 0x600 Lower EL using AArch32, Synchronous: EL2 is AArch64 (RW)
+	bad_slot 13, monitor_bad	// 0x680 Lower EL using AArch32, IRQ
+	bad_slot 14, monitor_bad	// 0x700 Lower EL using AArch32, FIQ
+	bad_slot 15, monitor_bad	// 0x780 Lower EL using AArch32, SError
 
 	.text
-monitor_bad:
-	regs_2_29 stp, sp, HYP_FRAME_X
-	str	x30, [sp, #HYP_FRAME_X + 30 * 8]
-	mov	x1, sp
-	bl	monitor_bad_vector		// does not return
-	b	.
+monitor_bad:				// X0 = slot, X0/X1 saved in the frame (frame.inc)
+	bad_tail monitor_bad_vector	// panic.c: does not return

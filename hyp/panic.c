@@ -64,12 +64,11 @@ void monitor_bad_vector(unsigned long slot, struct hyp_frame *f)
 
 void hyp_panic(const char *fmt, ...)
 {
-	char buf[256];
 	va_list ap;
 
 	va_start(ap, fmt);
-	hyp_vsnprintf(buf, sizeof(buf), fmt, ap);
+	hyp_vlog("[hyp] PANIC: ", fmt, ap);
 	va_end(ap);
-	hyp_log("PANIC: %s", buf);
+	console_putc('\n');
 	semihost_exit(HYP_EXIT_PANIC);
 }

@@ -15,16 +15,15 @@ int psci_call(struct vcpu *v, uint32_t fid)
 	case PSCI_CPU_OFF:
 	case PSCI_SYSTEM_OFF:
 		vm_console_flush(vm);
-		hyp_log("vm%u %s: PSCI %s, exit status %s%lld", vm->id, vm->name,
-		        fid == PSCI_CPU_OFF ? "CPU_OFF" : "SYSTEM_OFF",
-		        vm->status_valid ? "" : "not reported, ", (long long)vm->status);
+		vm_log(vm, "PSCI %s, exit status %s%lld",
+		       fid == PSCI_CPU_OFF ? "CPU_OFF" : "SYSTEM_OFF",
+		       vm->status_valid ? "" : "not reported, ", (long long)vm->status);
 		vm->powered_off = 1;
 		sched_off(v);
 		return 1;
 	case PSCI_SYSTEM_RESET:
 		vm_console_flush(vm);
-		hyp_log("vm%u %s: PSCI SYSTEM_RESET", vm->id, vm->name);
-		vm->resets++;
+		vm_log(vm, "PSCI SYSTEM_RESET");
 		/* v is loaded: take its state out of the CPU, reset it, put the new one in. */
 		vcpu_put(v);
 		vm_reset(vm);

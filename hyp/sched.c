@@ -73,8 +73,7 @@ static void sched_wake(uint64_t now)
 	for (unsigned int i = 0; i < HYP_NR_VMS; i++) {
 		struct vcpu *v = &hyp_vms[i].vcpu;
 
-		if (v->state == VCPU_BLOCKED &&
-		    (now >= v->wake_at || vgic_has_pending(v, v == current)))
+		if (v->state == VCPU_BLOCKED && (now >= v->wake_at || vgic_has_pending(v)))
 			v->state = VCPU_RUNNABLE;
 	}
 }

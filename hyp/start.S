@@ -6,6 +6,8 @@
  * hyp_el2_entry, so from there on both paths are the same. X19 carries the
  * EL we were started at into hyp_main().
  */
+#include "hyp_asm_defs.h"
+
 	.section .text.boot, "ax"
 	.globl	_start
 	.type	_start, %function
@@ -30,11 +32,12 @@ hyp_el2_entry:
 	mov	x30, #0
 	/*
 	 * SCTLR_EL2 (Arm ARM D19.2, HCR_EL2.E2H 0): the Armv8.0 RES1 bits
-	 * 0x30c50830, MMU and caches off, SA 1 (SP alignment checked), EE 0.
+	 * 0x30c50830, MMU and caches off, SA 1 (SP alignment checked), EE 0;
+	 * arch.h's SCTLR_EL2_RESET, through hyp_asm_defs.h.
 	 * hyp/ runs with its MMU off: all its data accesses are Device-nGnRnE,
 	 * so it makes only aligned accesses (-mstrict-align).
 	 */
-	ldr	x0, =0x30c50838
+	ldr	x0, =SCTLR_EL2_RESET
 	msr	sctlr_el2, x0
 	adr	x0, hyp_vectors
 	msr	vbar_el2, x0

@@ -71,8 +71,8 @@ void sysreg_trap(struct vcpu *v, uint64_t esr)
 		v->regs.pc += 4;
 		return;
 	}
-	hyp_log("vm%u %s: %s S%u_%u_C%u_C%u_%u trapped: UNDEFINED injected", v->vm->id, v->vm->name,
-	        (iss & SYS_READ) ? "MRS" : "MSR", SYS_OP0(iss), SYS_OP1(iss), SYS_CRN(iss),
-	        SYS_CRM(iss), SYS_OP2(iss));
+	vm_log(v->vm, "%s S%u_%u_C%u_C%u_%u trapped: UNDEFINED injected",
+	       (iss & SYS_READ) ? "MRS" : "MSR", SYS_OP0(iss), SYS_OP1(iss), SYS_CRN(iss),
+	       SYS_CRM(iss), SYS_OP2(iss));
 	inject_undef(v, v->regs.pc);
 }

@@ -39,7 +39,7 @@ static void handle_wfx(struct vcpu *v, uint64_t esr)
 		return;
 	}
 	wake = vtimer_deadline(v);
-	if (vgic_has_pending(v, 1) || wake <= timer_now())
+	if (vgic_has_pending(v) || wake <= timer_now())
 		return; /* a wake-up event is already there: WFI completes at once */
 	sched_block(v, wake);
 }
@@ -85,18 +85,18 @@ static void handle_dabt_low(struct vcpu *v, uint64_t esr)
 
 	if (mmio_emulate(v, esr, ipa))
 		return;
-	hyp_log("vm%u %s: %s IPA 0x%llx outside its memory (DFSC 0x%02x): Data Abort injected",
-	        v->vm->id, v->vm->name, (ESR_ISS(esr) & DABT_WNR) ? "write to" : "read from",
-	        (unsigned long long)ipa, DABT_DFSC(ESR_ISS(esr)));
+	vm_log(v->vm, "%s IPA 0x%llx outside its memory (DFSC 0x%02x): Data Abort injected",
+	       (ESR_ISS(esr) & DABT_WNR) ? "write to" : "read from", (unsigned long long)ipa,
+	       DABT_DFSC(ESR_ISS(esr)));
 	inject_dabt(v, read_sysreg(far_el2), !!(ESR_ISS(esr) & DABT_WNR));
 }
 
 /* A stage 2 Instruction Abort (EC 0x20): the guest jumped outside its memory. */
 static void handle_iabt_low(struct vcpu *v, uint64_t esr)
 {
-	hyp_log("vm%u %s: instruction fetch from IPA 0x%llx outside its memory: Prefetch Abort "
-	        "injected",
-	        v->vm->id, v->vm->name, (unsigned long long)fault_ipa());
+	vm_log(v->vm,
+	       "instruction fetch from IPA 0x%llx outside its memory: Prefetch Abort injected",
+	       (unsigned long long)fault_ipa());
 	inject_iabt(v, read_sysreg(far_el2));
 }
 
@@ -124,16 +124,47 @@ const char *trap_ec_name(unsigned int ec)
 	return ec < 64 && exit_handlers[ec].name ? exit_handlers[ec].name : "?";
 }
 
-/* The classes main.c's HCR_EL2 and CPTR_EL2 can send us: each must have a handler (KVM checks its
- * table too). */
+/*
+ * What each control of HYP_HCR and HYP_CPTR (hyp.h) sends to EL2 (Arm ARM
+ * D19.2 "HCR_EL2", "CPTR_EL2"). HVC needs no control: with HCR_EL2.HCD 0 it
+ * is taken to EL2. IMO, FMO and AMO route interrupts and SErrors (vectors
+ * 0x480-0x580, not a class), SWIO and RW change no routing: they send none.
+ */
+#define HCR_NO_CLASS (HCR_SWIO | HCR_IMO | HCR_FMO | HCR_AMO | HCR_RW)
+static const struct {
+	uint64_t hcr, cptr; /* the control; both 0: always */
+	unsigned int ec;
+} trap_sources[] = {
+        {0, 0, EC_HVC64},         {HCR_TWI | HCR_TWE, 0, EC_WFX}, {HCR_TID3, 0, EC_SYS64},
+        {HCR_TSC, 0, EC_SMC64},   {HCR_VM, 0, EC_IABT_LOW},       {HCR_VM, 0, EC_DABT_LOW},
+        {0, CPTR_EL2_TFP, EC_FP},
+};
+
+/*
+ * At boot, before any trap is set: every class that HYP_HCR and HYP_CPTR
+ * can send has a handler (KVM checks its table too), and no bit of them is
+ * one this file does not know.
+ */
 void traps_self_check(void)
 {
-	static const unsigned int expected[] = {EC_WFX,   EC_FP,       EC_HVC64,   EC_SMC64,
-	                                        EC_SYS64, EC_IABT_LOW, EC_DABT_LOW};
+	uint64_t hcr_known = HCR_NO_CLASS, cptr_known = CPTR_EL2_RES1;
 
-	for (size_t i = 0; i < sizeof(expected) / sizeof(expected[0]); i++)
-		if (!exit_handlers[expected[i]].fn)
-			hyp_panic("no handler for exception class 0x%02x", expected[i]);
+	for (size_t i = 0; i < sizeof(trap_sources) / sizeof(trap_sources[0]); i++) {
+		uint64_t hcr = trap_sources[i].hcr, cptr = trap_sources[i].cptr;
+		unsigned int ec = trap_sources[i].ec;
+
+		hcr_known |= hcr;
+		cptr_known |= cptr;
+		if (((!hcr && !cptr) || (HYP_HCR & hcr) || (HYP_CPTR & cptr)) &&
+		    !exit_handlers[ec].fn)
+			hyp_panic("no handler for exception class 0x%02x", ec);
+	}
+	if ((HYP_HCR & ~hcr_known) || (HYP_CPTR & ~cptr_known))
+		hyp_panic("HCR_EL2 0x%llx, CPTR_EL2 0x%llx: traps.c does not know what bits "
+		          "0x%llx, 0x%llx send",
+		          (unsigned long long)HYP_HCR, (unsigned long long)HYP_CPTR,
+		          (unsigned long long)(HYP_HCR & ~hcr_known),
+		          (unsigned long long)(HYP_CPTR & ~cptr_known));
 }
 
 void hyp_guest_sync(void)

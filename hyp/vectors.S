@@ -30,39 +30,30 @@
 	b	\handler
 	.endm
 
-	/* A slot that must never be taken. */
-	.macro	bad_slot n
-	.balign	0x80
-	sub	sp, sp, #HYP_FRAME_SIZE
-	stp	x0, x1, [sp, #HYP_FRAME_X]
-	mov	x0, #\n
-	b	hyp_bad
-	.endm
-
 	.section .text.vectors, "ax"
 	.balign	0x800
 	.globl	hyp_vectors
 hyp_vectors:
 	/* Current EL with SP_EL0: hyp/ never selects SP_EL0 (SPSel is 1 from start.S on). */
-	bad_slot 0		// 0x000 Synchronous
-	bad_slot 1		// 0x080 IRQ
-	bad_slot 2		// 0x100 FIQ
-	bad_slot 3		// 0x180 SError
+	bad_slot 0, hyp_bad	// 0x000 Synchronous
+	bad_slot 1, hyp_bad	// 0x080 IRQ
+	bad_slot 2, hyp_bad	// 0x100 FIQ
+	bad_slot 3, hyp_bad	// 0x180 SError
 	/* Current EL with SP_EL2: an exception in hyp/ itself. */
-	bad_slot 4		// 0x200 Synchronous: a fault or UNDEFINED instruction in hyp/
-	bad_slot 5		// 0x280 IRQ: hyp/ keeps PSTATE.I set, it polls IAR when idle
-	bad_slot 6		// 0x300 FIQ: no Group 0 interrupts are used
-	bad_slot 7		// 0x380 SError: hyp/ keeps PSTATE.A set
+	bad_slot 4, hyp_bad	// 0x200 Synchronous: a fault or UNDEFINED instruction in hyp/
+	bad_slot 5, hyp_bad	// 0x280 IRQ: hyp/ keeps PSTATE.I set, it polls IAR when idle
+	bad_slot 6, hyp_bad	// 0x300 FIQ: no Group 0 interrupts are used
+	bad_slot 7, hyp_bad	// 0x380 SError: hyp/ keeps PSTATE.A set
 	/* Lower EL using AArch64: the guests. */
 	guest_slot guest_sync	// 0x400 Synchronous: HVC, SMC (TSC), WFx (TWI/TWE), MRS (TID3), stage 2 aborts
 	guest_slot guest_irq	// 0x480 IRQ: physical interrupts while a guest runs (IMO)
-	bad_slot 10		// 0x500 FIQ: FMO routes FIQs here, but none is configured
-	bad_slot 11		// 0x580 SError: AMO routes SErrors here; none is expected
+	bad_slot 10, hyp_bad	// 0x500 FIQ: FMO routes FIQs here, but none is configured
+	bad_slot 11, hyp_bad	// 0x580 SError: AMO routes SErrors here; none is expected
 	/* Lower EL using AArch32: HCR_EL2.RW makes EL1 AArch64, and the guests run no AArch32 EL0. */
-	bad_slot 12		// 0x600 Synchronous
-	bad_slot 13		// 0x680 IRQ
-	bad_slot 14		// 0x700 FIQ
-	bad_slot 15		// 0x780 SError
+	bad_slot 12, hyp_bad	// 0x600 Synchronous
+	bad_slot 13, hyp_bad	// 0x680 IRQ
+	bad_slot 14, hyp_bad	// 0x700 FIQ
+	bad_slot 15, hyp_bad	// 0x780 SError
 
 	.text
 	/*
@@ -118,9 +109,5 @@ guest_return:
 	eret
 	.size	guest_enter, . - guest_enter
 
-hyp_bad:				// X0 = slot, X0/X1 saved in the frame
-	regs_2_29 stp, sp, HYP_FRAME_X
-	str	x30, [sp, #HYP_FRAME_X + 30 * 8]
-	mov	x1, sp
-	bl	hyp_bad_vector		// panic.c: does not return
-	b	.
+hyp_bad:				// X0 = slot, X0/X1 saved in the frame (frame.inc)
+	bad_tail hyp_bad_vector		// panic.c: does not return

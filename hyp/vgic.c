@@ -76,7 +76,7 @@ void vgic_inject_vtimer(struct vcpu *v)
 		return; /* raced with the disable: the guest has it already */
 	v->vgic.vtimer_masked = 1;
 	gic_ppi_enable(INTID_CNTV, 0);
-	if (!vgic_inject(INTID_CNTV))
+	if (!vgic_inject(GUEST_VTIMER_INTID))
 		hyp_panic("vm%u: no free list register for the virtual timer", v->vm->id);
 	v->vm->stats.irq_vtimer++;
 }
@@ -89,7 +89,7 @@ void vgic_maintenance(struct vcpu *v)
 	for (unsigned int n = 0; n < VGIC_NR_LRS; n++) {
 		if (!(eisr & (1ull << n)))
 			continue;
-		if (LR_VINTID(lr_read(n)) == INTID_CNTV && v->vgic.vtimer_masked) {
+		if (LR_VINTID(lr_read(n)) == GUEST_VTIMER_INTID && v->vgic.vtimer_masked) {
 			v->vgic.vtimer_masked = 0;
 			gic_ppi_enable(INTID_CNTV, 1);
 		}
@@ -100,11 +100,13 @@ void vgic_maintenance(struct vcpu *v)
 
 /*
  * A pending virtual interrupt is a WFI wake-up event (Arm ARM "Wait For
- * Interrupt", WFI wake-up events); live: read the list registers (v is loaded), else the saved
- * copies.
+ * Interrupt", WFI wake-up events). The list registers hold it while v is
+ * loaded (sched.c's current vCPU), the saved copies otherwise.
  */
-int vgic_has_pending(const struct vcpu *v, int live)
+int vgic_has_pending(const struct vcpu *v)
 {
+	int live = v == sched_current();
+
 	for (unsigned int n = 0; n < VGIC_NR_LRS; n++)
 		if (((live ? lr_read(n) : v->vgic.lr[n]) & LR_STATE_MASK) == LR_STATE_PENDING)
 			return 1;

@@ -66,9 +66,9 @@ void vm_init_all(void)
 
 		vm->vttbr = stage2_build(i, vm->ram_pa, vm->vmid);
 		vm_reset(vm);
-		hyp_log("vm%u %s: VMID %u, IPA 0x%llx-0x%llx -> PA 0x%llx, image %u bytes", vm->id,
-		        vm->name, vm->vmid, (unsigned long long)GUEST_RAM_IPA,
-		        (unsigned long long)(GUEST_RAM_IPA + GUEST_RAM_SIZE - 1),
-		        (unsigned long long)vm->ram_pa, (unsigned int)(vm->image_end - vm->image));
+		vm_log(vm, "VMID %u, IPA 0x%llx-0x%llx -> PA 0x%llx, image %u bytes", vm->vmid,
+		       (unsigned long long)GUEST_RAM_IPA,
+		       (unsigned long long)(GUEST_RAM_IPA + GUEST_RAM_SIZE - 1),
+		       (unsigned long long)vm->ram_pa, (unsigned int)(vm->image_end - vm->image));
 	}
 }

@@ -9,23 +9,7 @@
  * with 8-, 16- or 32-bit loads and stores at their own offset.
  */
 #include "hyp.h"
-
-#define UARTDR        0x000
-#define UARTRSR       0x004
-#define UARTFR        0x018
-#define UARTIBRD      0x024
-#define UARTFBRD      0x028
-#define UARTLCR_H     0x02c
-#define UARTCR        0x030
-#define UARTIFLS      0x034
-#define UARTIMSC      0x038
-#define UARTRIS       0x03c
-#define UARTMIS       0x040
-#define UARTICR       0x044
-#define UARTPERIPHID0 0xfe0 /* 0xfe0-0xffc: PeriphID0-3, PCellID0-3 */
-
-#define FR_RXFE 0x10
-#define FR_TXFE 0x80
+#include "pl011.h"
 
 static const uint8_t pl011_id[8] = {0x11, 0x10, 0x14, 0x00, 0x0d, 0xf0, 0x05, 0xb1};
 
@@ -56,7 +40,7 @@ int vuart_access(struct vm *vm, uint64_t offset, struct mmio_access *a)
 		return 1;
 	}
 	if (offset == UARTFR) {
-		a->value = FR_TXFE | FR_RXFE;
+		a->value = UARTFR_TXFE | UARTFR_RXFE;
 		return 1; /* a write is ignored: read-only */
 	}
 	if (offset >= UARTPERIPHID0) {

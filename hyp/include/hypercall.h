@@ -25,10 +25,6 @@
 #define PSCI_SYSTEM_RESET 0x84000009u /* this guest restarts from its entry point */
 #define PSCI_VERSION_1_1  0x00010001u
 
-/* PSCI return codes (DEN 0022, "Return error codes"). */
-#define PSCI_RET_SUCCESS       0
-#define PSCI_RET_NOT_SUPPORTED (-1)
-
 /* Vendor hypervisor calls (SMCCC owner 6, fast, SMC32). */
 #define HC_CONSOLE_WRITE                                                                   \
 	0x86000001u            /* x1 = IPA of the bytes, x2 = length -> x0 = bytes written \
@@ -47,11 +43,14 @@
 /* The largest HC_CONSOLE_WRITE: longer writes are cut to it (x0 says how much went). */
 #define HC_CONSOLE_MAX 256u
 
-/* The guest physical (IPA) memory map every guest sees. */
+/*
+ * The guest physical (IPA) memory map every guest sees. There is no GIC
+ * distributor: a guest takes its interrupts through the ICC (ICV) system
+ * registers only.
+ */
 #define GUEST_RAM_IPA  0x40000000ull /* guest RAM, as on the virt board */
 #define GUEST_RAM_SIZE 0x00400000ull /* 4 MiB of it; anything else outside the UART aborts */
 #define GUEST_UART_IPA 0x09000000ull /* an emulated PL011 (trap-and-emulate) */
-#define GUEST_GICD_IPA 0x08000000ull /* no distributor: the guest uses ICC (ICV) only */
 
 /* Interrupts a guest sees (virtual INTIDs through the GIC list registers). */
 #define GUEST_VTIMER_INTID 27u /* its EL1 virtual timer */
