@@ -15,15 +15,14 @@
 /* VBAR_EL2 table: slot 0x400 (lower EL, AArch64, synchronous) handles
  * HVC #0; every slot else, and any other exception there, goes on to
  * rt_vectors' same slot. */
-BENCH_VECTORS(pp_vectors, "0,1,2,3,4,5,6,7",
+BENCH_VECTORS(pp_vectors, 8,
               "stp x0, x1, [sp, #-16]!\n"
               "mrs x0, esr_el2\n"
               "mov x1, #0x5a000000\n" /* EC 0x16 HVC64, IL, imm16 0 */
               "cmp x0, x1\n"
               "ldp x0, x1, [sp], #16\n"
               "b.ne rt_vectors + 0x400\n"
-              "eret\n",
-              "9,10,11,12,13,14,15");
+              "eret\n");
 
 static uint64_t el1_loop(uint64_t n)
 {
@@ -38,7 +37,7 @@ int main(void)
 		rt_printf("exc_pingpong: start me at EL2\n");
 		return 1;
 	}
-	__asm__ volatile("msr vbar_el2, %0\n isb" : : "r"(pp_vectors));
+	WRITE_SYSREG(vbar_el2, pp_vectors);
 	uint64_t done = rt_lower_call(el1_loop, ROUND_TRIPS);
 	rt_printf("exc_pingpong: %llu HVC round trips EL1 -> EL2 -> EL1\n",
 	          (unsigned long long)done);

@@ -22,7 +22,7 @@ int main(void)
 	uint64_t *s1 = mmu_s1_identity();
 #ifdef MMU_S2
 	mmu_s2_setup(mmu_s2_identity());
-	MMU_WR(hcr_el2, MMU_RD(hcr_el2) | HCR_VM);
+	WRITE_SYSREG(hcr_el2, READ_SYSREG(hcr_el2) | HCR_VM);
 	rt_printf("exc_pingpong_mmu: EL1 stage 1 and stage 2 on\n");
 #else
 	rt_printf("exc_pingpong_mmu: EL1 stage 1 on\n");

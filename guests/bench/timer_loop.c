@@ -45,7 +45,7 @@ __asm__(".equ TIMER_STEP, " XSTR(TIMER_STEP) "\n.equ TIMER_IRQS, " XSTR(TIMER_IR
  * VBAR_EL2 table: slot 0x480 (lower EL, AArch64, IRQ) handles the timer;
  * every other slot goes on to rt_vectors' same slot.
  */
-BENCH_VECTORS(timer_vectors, "0,1,2,3,4,5,6,7,8",
+BENCH_VECTORS(timer_vectors, 9,
               "stp x0, x1, [sp, #-16]!\n"
               "mrs x0, icc_iar1_el1\n" /* acknowledge: the INTID, now active */
               "cmp x0, #26\n"
@@ -76,8 +76,7 @@ BENCH_VECTORS(timer_vectors, "0,1,2,3,4,5,6,7,8",
               "add x1, x1, #1\n"
               "str x1, [x0, #:lo12:timer_other]\n"
               "ldp x0, x1, [sp], #16\n"
-              "eret\n",
-              "10,11,12,13,14,15");
+              "eret\n");
 
 /* At EL1: spin until EL2 has counted n interrupts. */
 static uint64_t el1_spin(uint64_t n)
@@ -91,7 +90,7 @@ static uint64_t el1_spin(uint64_t n)
 
 int main(void)
 {
-	uint64_t hcr = PROBE_READ_SYSREG(hcr_el2);
+	uint64_t hcr = READ_SYSREG(hcr_el2);
 
 	if (rt_current_el() != 2) {
 		rt_printf("timer_loop: start me at EL2\n");
@@ -101,15 +100,15 @@ int main(void)
 	gic_ppi_enable(INTID_CNTHP, GIC_PRIO_PPI);
 	if (probe_fails)
 		return 1;
-	PROBE_WRITE_SYSREG(vbar_el2, timer_vectors);
-	PROBE_WRITE_SYSREG(hcr_el2, (hcr | HCR_IMO) & ~HCR_TGE);
-	PROBE_WRITE_SYSREG(cnthp_cval_el2, PROBE_READ_SYSREG(cntpct_el0) + TIMER_STEP);
-	PROBE_WRITE_SYSREG(cnthp_ctl_el2, CNT_CTL_ENABLE);
+	WRITE_SYSREG(vbar_el2, timer_vectors);
+	WRITE_SYSREG(hcr_el2, (hcr | HCR_IMO) & ~HCR_TGE);
+	WRITE_SYSREG(cnthp_cval_el2, READ_SYSREG(cntpct_el0) + TIMER_STEP);
+	WRITE_SYSREG(cnthp_ctl_el2, CNT_CTL_ENABLE);
 
 	rt_lower_call(el1_spin, TIMER_IRQS);
 
-	PROBE_WRITE_SYSREG(cnthp_ctl_el2, 0);
-	PROBE_WRITE_SYSREG(hcr_el2, hcr);
+	WRITE_SYSREG(cnthp_ctl_el2, 0);
+	WRITE_SYSREG(hcr_el2, hcr);
 	gic_ppi_disable(INTID_CNTHP);
 	rt_printf("timer_loop: %d CNTHP interrupts (INTID %d) taken from EL1 to EL2\n", TIMER_IRQS,
 	          INTID_CNTHP);

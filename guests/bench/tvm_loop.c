@@ -25,7 +25,6 @@
 #include "bench_vectors.h"
 
 #define TVM_TRAPS   2000000ull
-#define HCR_TVM     (1ull << 26)
 #define TVM_ESR_MSR 0x62300840 /* the ESR_EL2 above, written out */
 #define XSTR(x)     STR(x)
 #define STR(x)      #x
@@ -40,7 +39,7 @@ __asm__(".equ TVM_ESR_MSR, " XSTR(TVM_ESR_MSR));
  * MSR TTBR0_EL1, X2; any other exception there, and every other slot,
  * goes on to rt_vectors' same slot (so rt_lower_call()'s way back works).
  */
-BENCH_VECTORS(tvm_vectors, "0,1,2,3,4,5,6,7",
+BENCH_VECTORS(tvm_vectors, 8,
               "stp x0, x1, [sp, #-16]!\n"
               "mrs x0, esr_el2\n"
               "movz x1, #(TVM_ESR_MSR & 0xffff)\n"
@@ -58,8 +57,7 @@ BENCH_VECTORS(tvm_vectors, "0,1,2,3,4,5,6,7",
               "ldp x0, x1, [sp], #16\n"
               "eret\n"
               "1: ldp x0, x1, [sp], #16\n"
-              "b rt_vectors + 0x400\n",
-              "9,10,11,12,13,14,15");
+              "b rt_vectors + 0x400\n");
 
 /* At EL1: n writes of TTBR0_EL1 (BADDR only: the MMU is off) from X2. */
 static uint64_t el1_loop(uint64_t n)
@@ -80,12 +78,12 @@ int main(void)
 		rt_printf("tvm_loop: start me at EL2\n");
 		return 1;
 	}
-	__asm__ volatile("msr vbar_el2, %0\n\tisb" : : "r"(tvm_vectors));
-	__asm__ volatile("mrs %0, hcr_el2" : "=r"(hcr));
-	__asm__ volatile("msr hcr_el2, %0\n\tisb" : : "r"(hcr | HCR_TVM));
+	WRITE_SYSREG(vbar_el2, tvm_vectors);
+	hcr = READ_SYSREG(hcr_el2);
+	WRITE_SYSREG(hcr_el2, hcr | HCR_TVM);
 	done = rt_lower_call(el1_loop, TVM_TRAPS);
-	__asm__ volatile("msr hcr_el2, %0\n\tisb" : : "r"(hcr));
-	__asm__ volatile("mrs %0, ttbr0_el1" : "=r"(ttbr0));
+	WRITE_SYSREG(hcr_el2, hcr);
+	ttbr0 = READ_SYSREG(ttbr0_el1);
 	rt_printf("tvm_loop: %llu MSR TTBR0_EL1 trapped to EL2 and emulated, last 0x%llx\n",
 	          (unsigned long long)tvm_traps, (unsigned long long)ttbr0);
 	if (done != TVM_TRAPS || tvm_traps != TVM_TRAPS || ttbr0 != TVM_TRAPS << 12) {

@@ -14,32 +14,7 @@
 #define OS_H
 
 #include "hypercall.h"
-#include "rt.h"
-
-#define OS_RD(reg)                                            \
-	({                                                    \
-		uint64_t v_;                                  \
-		__asm__ volatile("mrs %0, " #reg : "=r"(v_)); \
-		v_;                                           \
-	})
-#define OS_WR(reg, v) __asm__ volatile("msr " #reg ", %0\n\tisb" : : "r"((uint64_t)(v)) : "memory")
-
-/* Vector slots rt_exc_hook() sees (Arm ARM D1.10.2): offset / 0x80. */
-#define SLOT_CUR_SPX_SYNC 4 /* 0x200: the kernel itself (EL1h) */
-#define SLOT_CUR_SPX_IRQ  5 /* 0x280: an interrupt while the kernel ran */
-#define SLOT_LOWER64_SYNC 8 /* 0x400: an EL0 task: SVC, aborts */
-#define SLOT_LOWER64_IRQ  9 /* 0x480: an interrupt while a task ran */
-
-#define EC_UNKNOWN  0x00
-#define EC_SVC64    0x15
-#define EC_DABT_LOW 0x24
-#define EC_DABT_CUR 0x25
-#define ESR_EC(esr) ((unsigned int)((esr) >> 26) & 0x3f)
-
-/* SPSR M[3:0] (C5.2): EL0t; EL1h with SPSel 1. */
-#define SPSR_EL0T 0x0ull
-#define SPSR_EL1H 0x5ull
-#define SPSR_I    0x80ull
+#include "rt.h" /* and arm.h: SLOT_*, ESR_EC(), EC_*, SPSR_*, READ/WRITE_SYSREG */
 
 /* A hypervisor call: function ID in W0, arguments X1-X2, result X0. */
 static inline uint64_t os_hvc(uint32_t fid, uint64_t a1, uint64_t a2)
@@ -82,43 +57,41 @@ static inline void os_console_init(void)
 #define OS_GIC_PMR 0xf0
 static inline void os_gic_init(void)
 {
-	OS_WR(icc_pmr_el1, OS_GIC_PMR);
-	OS_WR(icc_igrpen1_el1, 1);
+	WRITE_SYSREG(icc_pmr_el1, OS_GIC_PMR);
+	WRITE_SYSREG(icc_igrpen1_el1, 1);
 }
 
 static inline uint32_t os_gic_ack(void)
 {
-	return (uint32_t)OS_RD(icc_iar1_el1) & 0xffffff;
+	return (uint32_t)READ_SYSREG(icc_iar1_el1) & 0xffffff;
 }
 
 static inline void os_gic_eoi(uint32_t intid)
 {
-	OS_WR(icc_eoir1_el1, intid);
+	WRITE_SYSREG(icc_eoir1_el1, intid);
 }
 
 /* The EL1 virtual timer (Arm ARM D11): fire `ticks` of CNTVCT from now. */
-#define CNTV_ENABLE 1ull
-#define CNTV_IMASK  2ull
 static inline void os_vtimer_arm(uint64_t ticks)
 {
-	OS_WR(cntv_tval_el0, ticks);
-	OS_WR(cntv_ctl_el0, CNTV_ENABLE);
+	WRITE_SYSREG(cntv_tval_el0, ticks);
+	WRITE_SYSREG(cntv_ctl_el0, CNT_CTL_ENABLE);
 }
 
 static inline void os_vtimer_stop(void)
 {
-	OS_WR(cntv_ctl_el0, 0);
+	WRITE_SYSREG(cntv_ctl_el0, 0);
 }
 
 static inline uint64_t os_us_to_ticks(uint64_t us)
 {
-	return us * OS_RD(cntfrq_el0) / 1000000u;
+	return us * READ_SYSREG(cntfrq_el0) / 1000000u;
 }
 
 static inline uint64_t os_now(void)
 {
 	__asm__ volatile("isb");
-	return OS_RD(cntvct_el0);
+	return READ_SYSREG(cntvct_el0);
 }
 
 /* System calls from EL0: SVC #0, number in X8, arguments X0-X2, result X0 (Linux-like). */

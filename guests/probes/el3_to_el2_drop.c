@@ -10,11 +10,6 @@
  */
 #include "probe.h"
 
-#define SCR_NS   (1ull << 0)
-#define SCR_RES1 (3ull << 4)
-#define SCR_HCE  (1ull << 8)
-#define SCR_RW   (1ull << 10)
-
 extern const char el2_hvc_insn[], el2_smc_insn[];
 PROBE_LOWER_FN(el2_fn, PROBE_NZCV_SET ".globl el2_hvc_insn\n"
                                       "el2_hvc_insn: hvc #0x11\n"
@@ -38,7 +33,7 @@ int main(void)
 	        .spsr = PROBE_NZCV | SPSR_DAIF | SPSR_EL2H,
 	};
 
-	PROBE_WRITE_SYSREG(scr_el3, SCR_NS | SCR_RES1 | SCR_HCE | SCR_RW);
+	WRITE_SYSREG(scr_el3, SCR_NS | SCR_RES1 | SCR_HCE | SCR_RW);
 	current_el = rt_lower_call(el2_fn, 0);
 	probe_check("CurrentEL after the ERET", current_el, 2 << 2);
 	probe_expect(0, &w);

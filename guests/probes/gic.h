@@ -25,13 +25,6 @@
 
 #include "probe.h"
 
-/* Vector slot not in probe.h: Lower EL using AArch64, IRQ (0x480). */
-#define SLOT_LOWER64_IRQ 9
-
-#define HCR_FMO (1ull << 3)
-#define HCR_TGE (1ull << 27)
-#define SPSR_I  0x80ull
-
 /* INTIDs (BSA "PPI assignments", QEMU hw/arm/virt.h ARCH_TIMER_*_IRQ + 16). */
 #define INTID_MAINT    25
 #define INTID_CNTHP    26
@@ -70,10 +63,6 @@
 #define ICC_SRE_SRE        1ull
 #define ICC_SRE_EL2_ENABLE (1ull << 3)
 
-/* CNTP_CTL_EL0, CNTHP_CTL_EL2 (Arm ARM D11 "The Generic Timer in AArch64 state"). */
-#define CNT_CTL_ENABLE   1ull
-#define CNT_CTL_IMASK    2ull
-#define CNT_CTL_ISTATUS  4ull
 /* CNTHCTL_EL2 with HCR_EL2.E2H 0 (Arm ARM, CNTHCTL_EL2): EL1 access to CNTPCT_EL0, CNTP_*. */
 #define CNTHCTL_EL1PCTEN (1ull << 0)
 #define CNTHCTL_EL1PCEN  (1ull << 1)
@@ -116,13 +105,13 @@ static inline void gic_init(void)
 	probe_check("GICR_WAKER.ChildrenAsleep clears",
 	            gic_wait(GICR_BASE + GICR_WAKER, GICR_WAKER_CASLEEP, 0), 1);
 
-	PROBE_WRITE_SYSREG(icc_sre_el2, ICC_SRE_SRE | ICC_SRE_EL2_ENABLE);
-	PROBE_WRITE_SYSREG(icc_sre_el1, ICC_SRE_SRE);
-	probe_check("ICC_SRE_EL1.SRE", PROBE_READ_SYSREG(icc_sre_el1) & ICC_SRE_SRE, 1);
-	PROBE_WRITE_SYSREG(icc_pmr_el1, GIC_PMR);
-	PROBE_WRITE_SYSREG(icc_ctlr_el1, 0); /* EOImode 0: EOIR drops priority and deactivates */
-	PROBE_WRITE_SYSREG(icc_igrpen1_el1, 1);
-	probe_check("ICC_PMR_EL1", PROBE_READ_SYSREG(icc_pmr_el1), GIC_PMR);
+	WRITE_SYSREG(icc_sre_el2, ICC_SRE_SRE | ICC_SRE_EL2_ENABLE);
+	WRITE_SYSREG(icc_sre_el1, ICC_SRE_SRE);
+	probe_check("ICC_SRE_EL1.SRE", READ_SYSREG(icc_sre_el1) & ICC_SRE_SRE, 1);
+	WRITE_SYSREG(icc_pmr_el1, GIC_PMR);
+	WRITE_SYSREG(icc_ctlr_el1, 0); /* EOImode 0: EOIR drops priority and deactivates */
+	WRITE_SYSREG(icc_igrpen1_el1, 1);
+	probe_check("ICC_PMR_EL1", READ_SYSREG(icc_pmr_el1), GIC_PMR);
 }
 
 /* From EL2: PPI intid (16-31) in Group 1 at priority prio, pending state cleared, enabled. */
@@ -158,5 +147,24 @@ static inline uint32_t gic_ppi_active(unsigned int intid)
 {
 	return gic_read(GICR_SGI_BASE + GICR_ISACTIVER0) >> intid & 1;
 }
+
+/*
+ * A probe's closing checks, after its DSB: the CPU interface has no active
+ * priority left (ICC_RPR_EL1 idle: every acknowledged interrupt was EOId),
+ * and the PPI is neither active nor pending in the redistributor (IHI 0069H,
+ * ICC_RPR_EL1, GICR_ISACTIVER0, GICR_ISPENDR0). A macro so the check names
+ * are built at compile time: when ("after the EOI") ends the first two,
+ * pending_when ("with IMASK 1") the third.
+ */
+#define GIC_STR_(x) #x
+#define GIC_STR(x)  GIC_STR_(x)
+#define GIC_CHECK_PPI_IDLE(intid, when, pending_when)                                              \
+	do {                                                                                       \
+		probe_check("ICC_RPR_EL1 " when, READ_SYSREG(icc_rpr_el1), GIC_PRIO_IDLE);         \
+		probe_check("GICR_ISACTIVER0 bit " GIC_STR(intid) " " when, gic_ppi_active(intid), \
+		            0);                                                                    \
+		probe_check("GICR_ISPENDR0 bit " GIC_STR(intid) " " pending_when,                  \
+		            gic_ppi_pending(intid), 0);                                            \
+	} while (0)
 
 #endif

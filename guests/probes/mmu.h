@@ -15,14 +15,6 @@
 
 #include "rt.h"
 
-#define MMU_RD(reg)                                           \
-	({                                                    \
-		uint64_t v_;                                  \
-		__asm__ volatile("mrs %0, " #reg : "=r"(v_)); \
-		v_;                                           \
-	})
-#define MMU_WR(reg, v) __asm__ volatile("msr " #reg ", %0\n\tisb" : : "r"((uint64_t)(v)) : "memory")
-
 #define MMU_PAGE    0x1000ull
 #define MMU_BLOCK2M 0x200000ull
 #define MMU_OA_MASK 0x0000fffffffff000ull /* output address [47:12] */
@@ -68,8 +60,6 @@
 #define SCTLR_A (1ull << 1)
 #define SCTLR_C (1ull << 2)
 #define SCTLR_I (1ull << 12)
-
-#define HCR_VM (1ull << 0)
 
 /* The RAM every image uses (guest.ld links at 0x4000_0000) and the PL011 page. */
 #define MMU_RAM_BASE 0x40000000ull
@@ -172,19 +162,19 @@ static inline void mmu_tables_to_walker(void)
 static inline void mmu_s1_el1_on(uint64_t *root)
 {
 	mmu_tables_to_walker();
-	MMU_WR(mair_el1, MMU_MAIR);
-	MMU_WR(tcr_el1, MMU_TCR_EL1);
-	MMU_WR(ttbr0_el1, (uint64_t)root);
+	WRITE_SYSREG(mair_el1, MMU_MAIR);
+	WRITE_SYSREG(tcr_el1, MMU_TCR_EL1);
+	WRITE_SYSREG(ttbr0_el1, (uint64_t)root);
 	__asm__ volatile("dsb sy\n\ttlbi vmalle1\n\tdsb sy\n\tisb" ::: "memory");
-	MMU_WR(sctlr_el1, (MMU_RD(sctlr_el1) | SCTLR_M | SCTLR_C | SCTLR_I) & ~SCTLR_A);
+	WRITE_SYSREG(sctlr_el1, (READ_SYSREG(sctlr_el1) | SCTLR_M | SCTLR_C | SCTLR_I) & ~SCTLR_A);
 }
 
 /* Stage 2 for EL1&0 (at EL2): VTCR, VTTBR (VMID 0), TLBs; HCR_EL2.VM is the caller's. */
 static inline void mmu_s2_setup(uint64_t *root)
 {
 	mmu_tables_to_walker();
-	MMU_WR(vtcr_el2, MMU_VTCR_EL2);
-	MMU_WR(vttbr_el2, (uint64_t)root);
+	WRITE_SYSREG(vtcr_el2, MMU_VTCR_EL2);
+	WRITE_SYSREG(vttbr_el2, (uint64_t)root);
 	__asm__ volatile("dsb sy\n\ttlbi vmalls12e1\n\tdsb sy\n\tisb" ::: "memory");
 }
 
@@ -209,7 +199,7 @@ static inline struct probe_exc *mmu_record(const struct rt_exc_frame *f)
 	probe_taken = 0;
 	e = probe_record(f);
 	mmu_seen[mmu_taken] = *e;
-	mmu_seen_hpfar[mmu_taken] = e->el == 2 ? MMU_RD(hpfar_el2) : 0;
+	mmu_seen_hpfar[mmu_taken] = e->el == 2 ? READ_SYSREG(hpfar_el2) : 0;
 	probe_taken = 0;
 	return &mmu_seen[mmu_taken++];
 }

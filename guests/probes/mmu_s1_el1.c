@@ -106,7 +106,7 @@ int main(void)
 	mmu_s1_el1_on(root);
 
 	probe_check("SCTLR_EL1.M|C|I|A",
-	            MMU_RD(sctlr_el1) & (SCTLR_M | SCTLR_C | SCTLR_I | SCTLR_A),
+	            READ_SYSREG(sctlr_el1) & (SCTLR_M | SCTLR_C | SCTLR_I | SCTLR_A),
 	            SCTLR_M | SCTLR_C | SCTLR_I);
 	/* Data through the identity map, and the PL011 through its Device page. */
 	probe_check("initialised .data", initialised, 0x5a5aa5a5c3c33c3cull);

@@ -185,8 +185,8 @@ int main(void)
 	s1 = mmu_s1_identity();
 	mmu_map(s1, MMIO_VA, MMIO_IPA, MMU_PAGE, S1_DEVICE);
 	mmu_s2_setup(s2);
-	hcr = MMU_RD(hcr_el2);
-	MMU_WR(hcr_el2, hcr | HCR_VM);
+	hcr = READ_SYSREG(hcr_el2);
+	WRITE_SYSREG(hcr_el2, hcr | HCR_VM);
 
 	/* Stage 1 off: VA = IPA. */
 	n = mmio_run(0, MMIO_IPA, "stage 1 off");
@@ -200,8 +200,8 @@ int main(void)
 	/* Stage 1 on at EL1: the device page at MMIO_VA. */
 	mmu_s1_el1_on(s1);
 	n = mmio_run(n, MMIO_VA, "stage 1 on");
-	MMU_WR(sctlr_el1, MMU_RD(sctlr_el1) & ~SCTLR_M);
-	MMU_WR(hcr_el2, hcr);
+	WRITE_SYSREG(sctlr_el1, READ_SYSREG(sctlr_el1) & ~SCTLR_M);
+	WRITE_SYSREG(hcr_el2, hcr);
 	probe_check("exceptions counted", (uint64_t)n, 12);
 	return mmu_done("mmu_s2_mmio", 12);
 }

@@ -10,36 +10,8 @@
 
 #include "rt.h"
 
-#define PROBE_READ_SYSREG(reg)                                \
-	({                                                    \
-		uint64_t v_;                                  \
-		__asm__ volatile("mrs %0, " #reg : "=r"(v_)); \
-		v_;                                           \
-	})
-#define PROBE_WRITE_SYSREG(reg, v) \
-	__asm__ volatile("msr " #reg ", %0\n\tisb" : : "r"((uint64_t)(v)) : "memory")
-
 /* ESR_ELx: EC [31:26], IL [25], ISS [24:0] (Arm ARM D19.2). */
 #define PROBE_ESR(ec, il, iss) ((uint64_t)(ec) << 26 | (uint64_t)(il) << 25 | (uint64_t)(iss))
-
-/* Vector slots (offset / 0x80; Arm ARM D1.10.2, "Exception vectors"). */
-enum probe_slot {
-	SLOT_CUR_SP0_SYNC = 0,   /* 0x000 */
-	SLOT_CUR_SPX_SYNC = 4,   /* 0x200 */
-	SLOT_CUR_SPX_IRQ = 5,    /* 0x280 */
-	SLOT_CUR_SPX_SERROR = 7, /* 0x380 */
-	SLOT_LOWER64_SYNC = 8,   /* 0x400 */
-};
-
-/* SPSR_ELx.M[4:0] for AArch64: EL << 2 | SPSel. */
-#define SPSR_EL0T 0x0
-#define SPSR_EL1T 0x4
-#define SPSR_EL1H 0x5
-#define SPSR_EL2T 0x8
-#define SPSR_EL2H 0x9
-#define SPSR_EL3H 0xd
-#define SPSR_IL   (1ull << 20)
-#define SPSR_DAIF 0x3c0ull /* D A I F, bits [9:6]; also PSTATE.DAIF as MRS DAIF reads it */
 
 /*
  * The SPSR bits a probe controls: N Z C V [31:28], SS [21], IL [20], D A I F
@@ -78,9 +50,9 @@ static inline struct probe_exc *probe_record(const struct rt_exc_frame *f)
 		return NULL;
 	e = &probe_seen[probe_taken++];
 	e->f = *f;
-	e->el = PROBE_READ_SYSREG(CurrentEL) >> 2 & 3;
-	e->spsel = PROBE_READ_SYSREG(spsel) & 1;
-	e->daif = PROBE_READ_SYSREG(daif);
+	e->el = READ_SYSREG(CurrentEL) >> 2 & 3;
+	e->spsel = READ_SYSREG(spsel) & 1;
+	e->daif = READ_SYSREG(daif);
 	return e;
 }
 
@@ -128,6 +100,19 @@ static inline int probe_record_and_skip(struct rt_exc_frame *f)
 }
 
 /*
+ * The hook for an interrupt that stays pending (HCR_EL2.VI, a level-sensitive
+ * line): record it and resume with its PSTATE mask bit (SPSR_I, SPSR_A) set,
+ * so it is not taken again at once.
+ */
+static inline int probe_record_and_mask(struct rt_exc_frame *f, uint64_t spsr_bit)
+{
+	if (!probe_record(f))
+		return 0;
+	f->spsr |= spsr_bit;
+	return 1;
+}
+
+/*
  * Assembly that gives the interrupted PSTATE known N Z C V (0b0110) and, at
  * EL1 or higher, DAIF (all masked) before the instruction that takes the
  * exception; clobbers x9.
@@ -135,6 +120,28 @@ static inline int probe_record_and_skip(struct rt_exc_frame *f)
 #define PROBE_NZCV       0x60000000ull
 #define PROBE_NZCV_SET   "mov x9, #0x60000000\n\tmsr nzcv, x9\n\t"
 #define PROBE_PSTATE_SET PROBE_NZCV_SET "msr daifset, #0xf\n\t"
+
+/*
+ * Taking an interrupt that is already pending by unmasking it. The end of a
+ * PROBE_LOWER_FN body: NZCV 0110, MSR DAIFClr, #imm (2: I, 4: A), then
+ * name_isb: ISB and name_after: NOP; PROBE_UNMASK_LABELS(name) declares the
+ * two labels. The ISB is a Context synchronization event, so the pending
+ * interrupt, no longer masked, is taken at the latest before the instruction
+ * after it (Arm ARM D1, "Asynchronous exception masking"; Glossary, "Context
+ * synchronization event"): ELR is the ISB or the NOP, which
+ * PROBE_UNMASK_ELR() picks from exception n as recorded, and SPSR is PSTATE
+ * before it, NZCV 0110 and DAIF all set but spsr_bit (PROBE_UNMASK_SPSR()).
+ */
+#define PROBE_UNMASK_TAIL(name, imm)                                                        \
+	PROBE_NZCV_SET "msr daifclr, #" #imm "\n.globl " #name "_isb\n" #name "_isb: isb\n" \
+	               ".globl " #name "_after\n" #name "_after: nop"
+#define PROBE_UNMASK_LABELS(name) extern const char name##_isb[], name##_after[]
+#define PROBE_UNMASK_ELR(name, n)                                             \
+	({                                                                    \
+		uint64_t elr_ = probe_seen[n].f.elr;                          \
+		elr_ == (uint64_t)name##_isb ? elr_ : (uint64_t)name##_after; \
+	})
+#define PROBE_UNMASK_SPSR(spsr_bit, mode) (PROBE_NZCV | (SPSR_DAIF & ~(spsr_bit)) | (mode))
 
 /*
  * Define uint64_t name(uint64_t), to run at a lower EL with rt_lower_call(),
@@ -146,26 +153,18 @@ static inline int probe_record_and_skip(struct rt_exc_frame *f)
 	        ":\n\t" body "\n\tret\n.size " #name ", . - " #name);                    \
 	uint64_t name(uint64_t)
 
-/* HCR_EL2 bits the probes set (Arm ARM D19.2 HCR_EL2). */
-#define HCR_IMO (1ull << 4)
-#define HCR_AMO (1ull << 5)
-#define HCR_VI  (1ull << 7)
-#define HCR_VSE (1ull << 8)
-#define HCR_TWI (1ull << 13)
-#define HCR_TSC (1ull << 19)
-
 /*
  * rt_lower_call(fn, 0) with the HCR_EL2 bits set for the call only (EL2);
  * returns HCR_EL2 as fn left it.
  */
 static inline uint64_t probe_lower_call_hcr(uint64_t set, uint64_t (*fn)(uint64_t))
 {
-	uint64_t hcr = PROBE_READ_SYSREG(hcr_el2), after;
+	uint64_t hcr = READ_SYSREG(hcr_el2), after;
 
-	PROBE_WRITE_SYSREG(hcr_el2, hcr | set);
+	WRITE_SYSREG(hcr_el2, hcr | set);
 	rt_lower_call(fn, 0);
-	after = PROBE_READ_SYSREG(hcr_el2);
-	PROBE_WRITE_SYSREG(hcr_el2, hcr);
+	after = READ_SYSREG(hcr_el2);
+	WRITE_SYSREG(hcr_el2, hcr);
 	return after;
 }
 

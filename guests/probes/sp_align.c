@@ -33,7 +33,7 @@ int main(void)
 {
 	unsigned int el = rt_current_el(); /* EL2: the probe writes SCTLR_EL2 */
 
-	PROBE_WRITE_SYSREG(sctlr_el2, PROBE_READ_SYSREG(sctlr_el2) | SCTLR_SA);
+	WRITE_SYSREG(sctlr_el2, READ_SYSREG(sctlr_el2) | SCTLR_SA);
 	SP_LOAD("", &sp_buf[0]);
 	SP_LOAD(".globl sp_align_ldr\nsp_align_ldr: ", &sp_buf[1]);
 	probe_expect(0, &(struct probe_want){

@@ -37,7 +37,7 @@
  */
 #include "gic.h"
 
-extern const char timer_isb[], timer_after[];
+PROBE_UNMASK_LABELS(timer);
 /* x0 = TVAL; returns CNTP_CTL_EL0 as the wait loop last read it. */
 PROBE_LOWER_FN(timer_el1_fn, "msr cntp_tval_el0, x0\n\t"
                              "mov x1, #1\n\t" /* ENABLE 1, IMASK 0 */
@@ -47,11 +47,7 @@ PROBE_LOWER_FN(timer_el1_fn, "msr cntp_tval_el0, x0\n\t"
                              "tbnz x0, #2, 2f\n\t" /* ISTATUS */
                              "wfi\n\t"
                              "b 1b\n"
-                             "2: " PROBE_NZCV_SET "msr daifclr, #2\n"
-                             ".globl timer_isb\n"
-                             "timer_isb: isb\n"
-                             ".globl timer_after\n"
-                             "timer_after: nop");
+                             "2: " PROBE_UNMASK_TAIL(timer, 2));
 
 static uint64_t irq_iar, irq_ctl, irq_rpr;
 
@@ -60,11 +56,11 @@ int rt_exc_hook(struct rt_exc_frame *f)
 	if (!probe_record(f))
 		return 0;
 	if (f->slot == SLOT_CUR_SPX_IRQ) {
-		irq_iar = PROBE_READ_SYSREG(icc_iar1_el1);
-		irq_rpr = PROBE_READ_SYSREG(icc_rpr_el1);
-		irq_ctl = PROBE_READ_SYSREG(cntp_ctl_el0);
-		PROBE_WRITE_SYSREG(cntp_ctl_el0, CNT_CTL_ENABLE | CNT_CTL_IMASK);
-		PROBE_WRITE_SYSREG(icc_eoir1_el1, irq_iar);
+		irq_iar = READ_SYSREG(icc_iar1_el1);
+		irq_rpr = READ_SYSREG(icc_rpr_el1);
+		irq_ctl = READ_SYSREG(cntp_ctl_el0);
+		WRITE_SYSREG(cntp_ctl_el0, CNT_CTL_ENABLE | CNT_CTL_IMASK);
+		WRITE_SYSREG(icc_eoir1_el1, irq_iar);
 		f->spsr |= SPSR_I;
 	}
 	return 1;
@@ -72,27 +68,25 @@ int rt_exc_hook(struct rt_exc_frame *f)
 
 int main(void)
 {
-	uint64_t hcr = PROBE_READ_SYSREG(hcr_el2), tval, ctl, elr;
+	uint64_t hcr = READ_SYSREG(hcr_el2), tval, ctl;
 
 	gic_init();
 	gic_ppi_enable(INTID_CNTP, GIC_PRIO_PPI);
-	PROBE_WRITE_SYSREG(cnthctl_el2,
-	                   PROBE_READ_SYSREG(cnthctl_el2) | CNTHCTL_EL1PCTEN | CNTHCTL_EL1PCEN);
-	PROBE_WRITE_SYSREG(hcr_el2, hcr & ~(HCR_IMO | HCR_FMO | HCR_TGE));
+	WRITE_SYSREG(cnthctl_el2, READ_SYSREG(cnthctl_el2) | CNTHCTL_EL1PCTEN | CNTHCTL_EL1PCEN);
+	WRITE_SYSREG(hcr_el2, hcr & ~(HCR_IMO | HCR_FMO | HCR_TGE));
 	/* ~8 ms: EL1 reaches its WFI long before, even under a slow, logging QEMU */
-	tval = PROBE_READ_SYSREG(cntfrq_el0) >> 7;
+	tval = READ_SYSREG(cntfrq_el0) >> 7;
 
 	ctl = rt_lower_call(timer_el1_fn, tval);
 
-	PROBE_WRITE_SYSREG(hcr_el2, hcr);
+	WRITE_SYSREG(hcr_el2, hcr);
 	__asm__ volatile("dsb sy\n\tisb" ::: "memory");
-	elr = probe_seen[0].f.elr;
 	probe_expect(0, &(struct probe_want){
 	                        .slot = SLOT_CUR_SPX_IRQ,
 	                        .el = 1,
 	                        .esr_ignore = ~0ull,
-	                        .elr = elr == (uint64_t)timer_isb ? elr : (uint64_t)timer_after,
-	                        .spsr = PROBE_NZCV | (SPSR_DAIF & ~SPSR_I) | SPSR_EL1H,
+	                        .elr = PROBE_UNMASK_ELR(timer, 0),
+	                        .spsr = PROBE_UNMASK_SPSR(SPSR_I, SPSR_EL1H),
 	                });
 	probe_check("CNTP_CTL_EL0 when the wait ended (ISTATUS, ENABLE)", ctl & 7,
 	            CNT_CTL_ISTATUS | CNT_CTL_ENABLE);
@@ -100,12 +94,10 @@ int main(void)
 	probe_check("ICC_RPR_EL1 after the acknowledge", irq_rpr, GIC_PRIO_PPI);
 	probe_check("CNTP_CTL_EL0 in the handler (ISTATUS, ENABLE)", irq_ctl & 7,
 	            CNT_CTL_ISTATUS | CNT_CTL_ENABLE);
-	probe_check("ICC_RPR_EL1 after the EOI", PROBE_READ_SYSREG(icc_rpr_el1), GIC_PRIO_IDLE);
-	probe_check("GICR_ISACTIVER0 bit 30 after the EOI", gic_ppi_active(INTID_CNTP), 0);
-	probe_check("GICR_ISPENDR0 bit 30 with IMASK 1", gic_ppi_pending(INTID_CNTP), 0);
-	probe_check("ICC_HPPIR1_EL1 at the end", PROBE_READ_SYSREG(icc_hppir1_el1), INTID_SPURIOUS);
+	GIC_CHECK_PPI_IDLE(INTID_CNTP, "after the EOI", "with IMASK 1");
+	probe_check("ICC_HPPIR1_EL1 at the end", READ_SYSREG(icc_hppir1_el1), INTID_SPURIOUS);
 
-	PROBE_WRITE_SYSREG(cntp_ctl_el0, 0);
+	WRITE_SYSREG(cntp_ctl_el0, 0);
 	gic_ppi_disable(INTID_CNTP);
 	return probe_done("timer_el1_gic", 1);
 }

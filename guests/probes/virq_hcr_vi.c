@@ -10,35 +10,23 @@
  */
 #include "probe.h"
 
-#define SPSR_I 0x80ull
-
-extern const char virq_isb[], virq_after[];
-PROBE_LOWER_FN(el1_virq_fn, PROBE_NZCV_SET "msr daifclr, #2\n"
-                                           ".globl virq_isb\n"
-                                           "virq_isb: isb\n"
-                                           ".globl virq_after\n"
-                                           "virq_after: nop");
+PROBE_UNMASK_LABELS(virq);
+PROBE_LOWER_FN(el1_virq_fn, PROBE_UNMASK_TAIL(virq, 2));
 
 int rt_exc_hook(struct rt_exc_frame *f)
 {
-	if (!probe_record(f))
-		return 0;
-	f->spsr |= SPSR_I;
-	return 1;
+	return probe_record_and_mask(f, SPSR_I);
 }
 
 int main(void)
 {
-	uint64_t elr;
-
 	probe_lower_call_hcr(HCR_IMO | HCR_VI, el1_virq_fn);
-	elr = probe_seen[0].f.elr;
 	probe_expect(0, &(struct probe_want){
 	                        .slot = SLOT_CUR_SPX_IRQ,
 	                        .el = 1,
 	                        .esr_ignore = ~0ull,
-	                        .elr = elr == (uint64_t)virq_isb ? elr : (uint64_t)virq_after,
-	                        .spsr = PROBE_NZCV | (SPSR_DAIF & ~SPSR_I) | SPSR_EL1H,
+	                        .elr = PROBE_UNMASK_ELR(virq, 0),
+	                        .spsr = PROBE_UNMASK_SPSR(SPSR_I, SPSR_EL1H),
 	                });
 	return probe_done("virq_hcr_vi", 1);
 }

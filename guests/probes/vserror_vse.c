@@ -9,41 +9,29 @@
  */
 #include "probe.h"
 
-#define SPSR_A    0x100ull
 #define VSESR_ISS (1u << 24 | 0x1234u) /* IDS 1: an IMPLEMENTATION DEFINED syndrome */
-#define VSESR_EL2 S3_4_C5_C2_3
 
-extern const char vse_isb[], vse_after[];
-PROBE_LOWER_FN(el1_vse_fn, PROBE_NZCV_SET "msr daifclr, #4\n"
-                                          ".globl vse_isb\n"
-                                          "vse_isb: isb\n"
-                                          ".globl vse_after\n"
-                                          "vse_after: nop");
+PROBE_UNMASK_LABELS(vse);
+PROBE_LOWER_FN(el1_vse_fn, PROBE_UNMASK_TAIL(vse, 4));
 
 int rt_exc_hook(struct rt_exc_frame *f)
 {
-	if (!probe_record(f))
-		return 0;
-	f->spsr |= SPSR_A;
-	return 1;
+	return probe_record_and_mask(f, SPSR_A);
 }
-
-#define STR_(x) #x
-#define STR(x)  STR_(x)
 
 int main(void)
 {
-	uint64_t hcr_after, elr;
+	uint64_t hcr_after;
 
-	__asm__ volatile("msr " STR(VSESR_EL2) ", %0" : : "r"((uint64_t)VSESR_ISS));
+	/* VSESR_EL2 by its encoding (not every assembler knows FEAT_RAS names). */
+	WRITE_SYSREG_NOSYNC(S3_4_C5_C2_3, VSESR_ISS); /* probe_lower_call_hcr() has the ISB */
 	hcr_after = probe_lower_call_hcr(HCR_AMO | HCR_VSE, el1_vse_fn);
-	elr = probe_seen[0].f.elr;
 	probe_expect(0, &(struct probe_want){
 	                        .slot = SLOT_CUR_SPX_SERROR,
 	                        .el = 1,
 	                        .esr = PROBE_ESR(0x2f, 1, VSESR_ISS),
-	                        .elr = elr == (uint64_t)vse_isb ? elr : (uint64_t)vse_after,
-	                        .spsr = PROBE_NZCV | (SPSR_DAIF & ~SPSR_A) | SPSR_EL1H,
+	                        .elr = PROBE_UNMASK_ELR(vse, 0),
+	                        .spsr = PROBE_UNMASK_SPSR(SPSR_A, SPSR_EL1H),
 	                });
 	probe_check("HCR_EL2.VSE after the vSError was taken", hcr_after & HCR_VSE, 0);
 	return probe_done("vserror_vse", 1);

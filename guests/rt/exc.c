@@ -6,14 +6,6 @@
  */
 #include "rt.h"
 
-#define READ_SYSREG(reg)                                      \
-	({                                                    \
-		uint64_t v_;                                  \
-		__asm__ volatile("mrs %0, " #reg : "=r"(v_)); \
-		v_;                                           \
-	})
-#define WRITE_SYSREG(reg, v) __asm__ volatile("msr " #reg ", %0" : : "r"((uint64_t)(v)))
-
 /* One reader and one writer per EL: ESR/FAR/ELR/SPSR are banked by EL. */
 #define EXC_REGS_ACCESSORS(el)                                     \
 	static void exc_read_el##el(struct rt_exc_frame *f)        \
@@ -25,8 +17,8 @@
 	}                                                          \
 	static void exc_write_el##el(const struct rt_exc_frame *f) \
 	{                                                          \
-		WRITE_SYSREG(elr_el##el, f->elr);                  \
-		WRITE_SYSREG(spsr_el##el, f->spsr);                \
+		WRITE_SYSREG_NOSYNC(elr_el##el, f->elr);           \
+		WRITE_SYSREG_NOSYNC(spsr_el##el, f->spsr);         \
 	}
 
 EXC_REGS_ACCESSORS(1)
@@ -86,8 +78,7 @@ static void exc_report(const struct rt_exc_frame *f, unsigned int el)
 	          (unsigned long)f->slot, (unsigned long)f->slot * 0x80,
 	          rt_vector_name((unsigned int)f->slot));
 	rt_printf("rt:   ESR_EL%u 0x%016lx (EC 0x%02lx)  ELR_EL%u 0x%016lx\n", el,
-	          (unsigned long)f->esr, (unsigned long)(f->esr >> 26) & 0x3f, el,
-	          (unsigned long)f->elr);
+	          (unsigned long)f->esr, (unsigned long)ESR_EC(f->esr), el, (unsigned long)f->elr);
 	rt_printf("rt:   FAR_EL%u 0x%016lx  SPSR_EL%u 0x%08lx\n", el, (unsigned long)f->far, el,
 	          (unsigned long)f->spsr);
 	for (int i = 0; i < 31; i += 2) {

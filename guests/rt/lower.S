@@ -9,25 +9,14 @@
  */
 #define RT_LOWER_RETURN_IMM 0xfe7e	/* also in lower.c */
 
-	/* \op (stp or ldp) of X19-X30 at ctx[0..11] (x0 = ctx) */
-	.macro	ctx_regs op
-	ctx_pair \op, 19, 20
-	ctx_pair \op, 21, 22
-	ctx_pair \op, 23, 24
-	ctx_pair \op, 25, 26
-	ctx_pair \op, 27, 28
-	ctx_pair \op, 29, 30
-	.endm
-	.macro	ctx_pair op, a, b
-	\op	x\a, x\b, [x0, #(\a - 19) * 8]
-	.endm
+	.include "regs.inc"		// callee_saved: X19-X30 at ctx[0..11]
 
 	.text
 	/* uint64_t rt_lower_enter(uint64_t ctx[14], uint64_t arg, uint64_t stub) */
 	.globl	rt_lower_enter
 	.type	rt_lower_enter, %function
 rt_lower_enter:
-	ctx_regs stp
+	callee_saved stp, x0
 	mov	x9, sp
 	mrs	x10, daif
 	stp	x9, x10, [x0, #96]
@@ -41,7 +30,7 @@ rt_lower_enter:
 	.globl	rt_lower_resume
 	.type	rt_lower_resume, %function
 rt_lower_resume:
-	ctx_regs ldp
+	callee_saved ldp, x0
 	ldp	x9, x10, [x0, #96]
 	mov	sp, x9
 	msr	daif, x10

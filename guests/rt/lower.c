@@ -11,9 +11,6 @@
 
 #define RT_LOWER_RETURN_IMM 0xfe7e /* also in lower.S */
 #define RT_LOWER_STACK_SIZE 16384
-#define HCR_EL2_RW          (1ull << 31)
-#define SCR_EL3_RW          (1ull << 10)
-#define SPSR_DAIF           0x3c0ull
 
 uint64_t rt_lower_enter(uint64_t ctx[14], uint64_t arg, uint64_t stub);
 void rt_lower_resume(const uint64_t ctx[14], uint64_t ret) __attribute__((noreturn));
@@ -26,22 +23,17 @@ static uint64_t lower_stack[RT_LOWER_STACK_SIZE / 8] __attribute__((aligned(16))
 static uint64_t lower_ctx[14];
 static int lower_active;
 
-#define MSR(reg, v) __asm__ volatile("msr " #reg ", %0" : : "r"((uint64_t)(v)))
-#define MRS(reg)                                              \
-	({                                                    \
-		uint64_t v_;                                  \
-		__asm__ volatile("mrs %0, " #reg : "=r"(v_)); \
-		v_;                                           \
-	})
-
-/* From EL el to EL lower (>= 1): its stack and vectors, AArch64 (ctl.rw), ELR and SPSR. */
-#define LOWER_SETUP(el, lower, ctl, rw)          \
-	do {                                     \
-		MSR(sp_el##lower, top);          \
-		MSR(vbar_el##lower, rt_vectors); \
-		MSR(ctl, MRS(ctl) | (rw));       \
-		MSR(elr_el##el, fn);             \
-		MSR(spsr_el##el, spsr);          \
+/*
+ * From EL el to EL lower (>= 1): its stack and vectors, AArch64 (ctl.rw), ELR
+ * and SPSR. No ISB: rt_lower_enter()'s ISB and ERET synchronize them all.
+ */
+#define LOWER_SETUP(el, lower, ctl, rw)                            \
+	do {                                                       \
+		WRITE_SYSREG_NOSYNC(sp_el##lower, top);            \
+		WRITE_SYSREG_NOSYNC(vbar_el##lower, rt_vectors);   \
+		WRITE_SYSREG_NOSYNC(ctl, READ_SYSREG(ctl) | (rw)); \
+		WRITE_SYSREG_NOSYNC(elr_el##el, fn);               \
+		WRITE_SYSREG_NOSYNC(spsr_el##el, spsr);            \
 	} while (0)
 
 uint64_t rt_lower_call(uint64_t (*fn)(uint64_t), uint64_t arg)
@@ -49,22 +41,22 @@ uint64_t rt_lower_call(uint64_t (*fn)(uint64_t), uint64_t arg)
 	unsigned int el = rt_current_el();
 	uint64_t top = (uint64_t)&lower_stack[RT_LOWER_STACK_SIZE / 8];
 	/* SPSR.M: EL0t, EL1h or EL2h; DAIF all masked. */
-	uint64_t spsr = SPSR_DAIF | (el == 1 ? 0 : (uint64_t)(el - 1) << 2 | 1);
+	uint64_t spsr = SPSR_DAIF | (el == 1 ? SPSR_EL0T : (uint64_t)(el - 1) << 2 | 1);
 	void (*stub)(void);
 
 	switch (el) {
 	case 1:
-		MSR(sp_el0, top);
-		MSR(elr_el1, fn);
-		MSR(spsr_el1, spsr);
+		WRITE_SYSREG_NOSYNC(sp_el0, top);
+		WRITE_SYSREG_NOSYNC(elr_el1, fn);
+		WRITE_SYSREG_NOSYNC(spsr_el1, spsr);
 		stub = rt_lower_ret_svc;
 		break;
 	case 2:
-		LOWER_SETUP(2, 1, hcr_el2, HCR_EL2_RW);
+		LOWER_SETUP(2, 1, hcr_el2, HCR_RW);
 		stub = rt_lower_ret_hvc;
 		break;
 	default:
-		LOWER_SETUP(3, 2, scr_el3, SCR_EL3_RW);
+		LOWER_SETUP(3, 2, scr_el3, SCR_RW);
 		stub = rt_lower_ret_smc;
 		break;
 	}
@@ -74,10 +66,10 @@ uint64_t rt_lower_call(uint64_t (*fn)(uint64_t), uint64_t arg)
 
 void rt_lower_check_return(const struct rt_exc_frame *frame)
 {
-	unsigned int ec = (unsigned int)(frame->esr >> 26) & 0x3f;
+	unsigned int ec = ESR_EC(frame->esr);
 
 	/* Lower EL using AArch64, Synchronous; SVC64, HVC64 or SMC64 with our immediate. */
-	if (!lower_active || frame->slot != 8 || ec < 0x15 || ec > 0x17 ||
+	if (!lower_active || frame->slot != SLOT_LOWER64_SYNC || ec < EC_SVC64 || ec > EC_SMC64 ||
 	    (frame->esr & 0xffff) != RT_LOWER_RETURN_IMM)
 		return;
 	lower_active = 0;

@@ -14,6 +14,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "arm.h"
+
 /* Exit codes the runtime itself uses; guests use 0 for success. */
 #define RT_EXIT_UNEXPECTED_EXC 0x7e /* an exception vector slot was taken */
 
@@ -67,7 +69,7 @@ unsigned int rt_current_el(void);
  */
 struct rt_exc_frame {
 	uint64_t x[31]; /* X0-X30 at the time of the exception */
-	uint64_t slot;  /* vector slot, 0-15 (offset / 0x80) */
+	uint64_t slot;  /* vector slot, 0-15 (offset / 0x80): enum rt_slot */
 	uint64_t esr;   /* ESR_ELx, FAR_ELx, ELR_ELx, SPSR_ELx of the current EL */
 	uint64_t far;
 	uint64_t elr;

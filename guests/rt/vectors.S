@@ -9,27 +9,14 @@
  */
 #include "rt_asm_defs.h"
 
+	.include "regs.inc"		// xreg_pairs
+
 	.macro	vector_slot n
 	.balign	0x80
 	sub	sp, sp, #RT_FRAME_SIZE
 	stp	x0, x1, [sp, #RT_FRAME_X]
 	mov	x0, #\n
 	b	rt_exc_common
-	.endm
-
-	/* \op (stp or ldp) of the pairs X<from>/X<from+1> ... X28/X29 in the frame */
-	.macro	frame_pairs op, from
-	.altmacro
-	.set	.Li, \from
-	.rept	(30 - \from) / 2
-	frame_pair \op, %(.Li), %(.Li + 1)
-	.set	.Li, .Li + 2
-	.endr
-	.noaltmacro
-	.endm
-
-	.macro	frame_pair op, a, b
-	\op	x\a, x\b, [sp, #RT_FRAME_X + \a * 8]
 	.endm
 
 	.section .text.vectors, "ax"
@@ -72,11 +59,11 @@ rt_vectors:
 	.text
 	.type	rt_exc_common, %function
 rt_exc_common:				// x0 = slot, X0/X1 already saved
-	frame_pairs stp, 2
+	xreg_pairs stp, sp, 2, 29, RT_FRAME_X	// X2-X29 in frame->x[]
 	str	x30, [sp, #RT_FRAME_X + 30 * 8]
 	mov	x1, sp
 	bl	rt_exc_dispatch		// returns only if the hook handled it
-	frame_pairs ldp, 0
+	xreg_pairs ldp, sp, 0, 29, RT_FRAME_X
 	ldr	x30, [sp, #RT_FRAME_X + 30 * 8]
 	add	sp, sp, #RT_FRAME_SIZE
 	eret

@@ -35,18 +35,13 @@
 #define STORM_ROUNDS  24
 #define STORM_SEED    0x5eed0f57015e5ull
 
-#define S2_AP_RO   (1ull << 6)
-#define SPSR_DAIF  0x3c0ull
-#define SPSR_EL1H  5ull
-#define SPSR_EL1T  4ull
-#define SPSR_EL0T  0ull
+#define S2_AP_RO (1ull << 6)
 /* HCR_EL2: RW, VM, TVM, TWI, TWE, TSC, and FMO/IMO/AMO (virtual interrupts). */
-#define HCR_BASE   (1ull << 31 | 1ull << 26 | 1ull << 19 | 1ull << 14 | 1ull << 13 | 0x38ull | 1)
+#define HCR_BASE \
+	(HCR_RW | HCR_VM | HCR_TVM | HCR_TWI | HCR_TWE | HCR_TSC | HCR_FMO | HCR_IMO | HCR_AMO)
 /* Drawn per round: SWIO, PTW, FB, BSU, TID0-3, TIDCP, TACR, TSW, TPCP, TPU, TTLB, TDZ,
  * TRVM. Never TGE (EL1 must run) or DC (stage 1 stays off). */
 #define HCR_RANDOM 0x43ff8e06ull
-/* One round in eight each: a virtual FIQ, IRQ or SError pending (VF, VI, VSE). */
-#define HCR_VF     (1ull << 6)
 
 uint32_t storm_code[STORM_WORDS] __attribute__((aligned(4096)));
 static uint8_t storm_scratch[STORM_SCRATCH] __attribute__((aligned(4096)));
@@ -169,10 +164,10 @@ int main(void)
 	mmu_map(s2, (uint64_t)storm_scratch, (uint64_t)storm_scratch, sizeof(storm_scratch),
 	        S2_NORMAL | PTE_UXN);
 	mmu_s2_setup(s2);
-	MMU_WR(vbar_el1, 0);
-	MMU_WR(vbar_el2, storm_vectors);
+	WRITE_SYSREG(vbar_el1, 0);
+	WRITE_SYSREG(vbar_el2, storm_vectors);
 
-	t0 = MMU_RD(cntpct_el0);
+	t0 = READ_SYSREG(cntpct_el0);
 	for (unsigned round = 0; round < STORM_ROUNDS; round++) {
 		for (unsigned i = 0; i < 31; i++)
 			regs[i] = storm_reg(&s);
@@ -183,23 +178,25 @@ int main(void)
 		uint64_t hcr = HCR_BASE | (storm_rand(&s) & HCR_RANDOM), v = storm_rand(&s);
 		for (unsigned i = 0; i < 3; i++)
 			if (((v >> 3 * i) & 7) == 0)
-				hcr |= HCR_VF << i;
-		MMU_WR(hcr_el2, hcr);
-		MMU_WR(mdcr_el2, storm_rand(&s) & 0xfe0); /* HPMN stays 0; TPM..TDRA, TDE */
-		MMU_WR(cptr_el2, 0x33ff | (storm_rand(&s) & 0x80000400));
-		MMU_WR(cpacr_el1, storm_rand(&s) & 0x00300000);
-		MMU_WR(sctlr_el1, 0x30d00800 | (storm_rand(&s) & 0x040dd21eull)); /* M stays 0 */
-		MMU_WR(cnthctl_el2, storm_rand(&s) & 0xff);
-		MMU_WR(sp_el0, (uint64_t)storm_scratch + STORM_SCRATCH / 2);
-		MMU_WR(sp_el1, (uint64_t)storm_scratch + STORM_SCRATCH / 2 + (storm_rand(&s) & 15));
+				hcr |= HCR_VF << i; /* VF, VI, VSE: one round in eight each */
+		WRITE_SYSREG(hcr_el2, hcr);
+		WRITE_SYSREG(mdcr_el2, storm_rand(&s) & 0xfe0); /* HPMN stays 0; TPM..TDRA, TDE */
+		WRITE_SYSREG(cptr_el2, 0x33ff | (storm_rand(&s) & 0x80000400));
+		WRITE_SYSREG(cpacr_el1, storm_rand(&s) & 0x00300000);
+		WRITE_SYSREG(sctlr_el1,
+		             0x30d00800 | (storm_rand(&s) & 0x040dd21eull)); /* M stays 0 */
+		WRITE_SYSREG(cnthctl_el2, storm_rand(&s) & 0xff);
+		WRITE_SYSREG(sp_el0, (uint64_t)storm_scratch + STORM_SCRATCH / 2);
+		WRITE_SYSREG(sp_el1,
+		             (uint64_t)storm_scratch + STORM_SCRATCH / 2 + (storm_rand(&s) & 15));
 		__asm__ volatile("tlbi vmalls12e1\n\tdsb sy\n\tisb" ::: "memory");
 
 		storm_enter(regs, start, spsr);
 		hash = storm_hash(hash, storm_final, sizeof(storm_final));
 	}
-	t1 = MMU_RD(cntpct_el0);
-	MMU_WR(vbar_el2, rt_vectors);
-	MMU_WR(hcr_el2, HCR_BASE & ~1ull);
+	t1 = READ_SYSREG(cntpct_el0);
+	WRITE_SYSREG(vbar_el2, rt_vectors);
+	WRITE_SYSREG(hcr_el2, HCR_BASE & ~HCR_VM);
 	hash = storm_hash(hash, storm_scratch, sizeof(storm_scratch));
 
 	rt_printf("storm: seed 0x%llx rounds %u exceptions %llu ticks %llu hash 0x%016llx\n",

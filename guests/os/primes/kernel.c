@@ -136,8 +136,8 @@ int main(void)
 	          (unsigned long)os_hvc(HC_VCPU_ID, 0, 0),
 	          (unsigned long)os_hvc(PSCI_VERSION, 0, 0), (unsigned long)t0);
 
-	pfr0 = OS_RD(id_aa64pfr0_el1); /* trapped by HCR_EL2.TID3, emulated by hyp/ */
-	mmfr0 = OS_RD(id_aa64mmfr0_el1);
+	pfr0 = READ_SYSREG(id_aa64pfr0_el1); /* trapped by HCR_EL2.TID3, emulated by hyp/ */
+	mmfr0 = READ_SYSREG(id_aa64mmfr0_el1);
 	rt_printf("ID_AA64PFR0_EL1 0x%lx, ID_AA64MMFR0_EL1 0x%lx (PARange %lu)\n",
 	          (unsigned long)pfr0, (unsigned long)mmfr0, (unsigned long)(mmfr0 & 0xf));
 	check("ID_AA64PFR0_EL1.EL2 and .EL3 (absent in a VM)", pfr0 >> 8 & 0xff, 0);

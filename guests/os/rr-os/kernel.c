@@ -58,7 +58,7 @@ static void ctx_save(struct ctx *c, const struct rt_exc_frame *f)
 	memcpy(c->x, f->x, sizeof(c->x));
 	c->elr = f->elr;
 	c->spsr = f->spsr;
-	c->sp_el0 = OS_RD(sp_el0);
+	c->sp_el0 = READ_SYSREG(sp_el0);
 }
 
 static void ctx_load(const struct ctx *c, struct rt_exc_frame *f)
@@ -66,7 +66,7 @@ static void ctx_load(const struct ctx *c, struct rt_exc_frame *f)
 	memcpy(f->x, c->x, sizeof(f->x));
 	f->elr = c->elr;
 	f->spsr = c->spsr;
-	OS_WR(sp_el0, c->sp_el0);
+	WRITE_SYSREG(sp_el0, c->sp_el0);
 }
 
 /* Round-robin: the next ready task after the current one, else the idle thread. */
@@ -199,7 +199,7 @@ int main(void)
 	          (unsigned long)vm, (unsigned long)os_smc(PSCI_VERSION, 0, 0),
 	          (unsigned long)os_hvc(HC_TIME, 0, 0));
 	/* ID_AA64PFR0_EL1 traps (HCR_EL2.TID3): hyp/ says EL2 [11:8] and EL3 [15:12] are absent. */
-	pfr0 = OS_RD(id_aa64pfr0_el1);
+	pfr0 = READ_SYSREG(id_aa64pfr0_el1);
 	rt_printf("rr-os: ID_AA64PFR0_EL1 0x%lx: EL1 %lu, EL2 %lu, EL3 %lu\n", (unsigned long)pfr0,
 	          (unsigned long)(pfr0 >> 4 & 0xf), (unsigned long)(pfr0 >> 8 & 0xf),
 	          (unsigned long)(pfr0 >> 12 & 0xf));
@@ -207,7 +207,7 @@ int main(void)
 
 	for (int i = 0; i < NTASKS; i++)
 		task_create(&tasks[i], task_stacks[i]);
-	OS_WR(cntkctl_el1, CNTKCTL_EL0VCTEN);
+	WRITE_SYSREG(cntkctl_el1, CNTKCTL_EL0VCTEN);
 	os_gic_init();
 	tick_period = os_us_to_ticks(TICK_US);
 	slice_left = SLICE_TICKS;
